@@ -1,0 +1,9 @@
+"""``python -m govtasks`` runs the command-line tool."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

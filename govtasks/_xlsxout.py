@@ -1,0 +1,47 @@
+"""Shared XlsxWriter plumbing for every writer: atomic save and error wrapping.
+
+A workbook is written to a temporary file beside the target and moved into
+place only when complete, so a crash never leaves a half-written file under
+the target name. A target open in Excel/WPS becomes a WorkbookError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from .errors import WorkbookError
+
+if TYPE_CHECKING:
+    import xlsxwriter
+
+PINNED_TIME = dt.datetime(2000, 1, 1)
+"""Document time written into workbook properties: output depends only on input."""
+
+
+@contextlib.contextmanager
+def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
+    """Yield an XlsxWriter workbook that is saved to ``target`` atomically."""
+    import xlsxwriter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties({"created": PINNED_TIME})
+    try:
+        yield wb
+        wb.close()
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        msg = f"{target.name}: 文件被占用（可能正在 Excel/WPS 中打开），请关闭后重试"
+        raise WorkbookError(msg, file=target.name) from exc
+    except OSError as exc:
+        raise WorkbookError(f"{target.name}: 无法写入（{exc.strerror or exc}）", file=target.name) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

@@ -1,0 +1,112 @@
+"""Issues: problems in the data, collected as values, never raised.
+
+An :class:`Issue` has a stable English ``code`` (filter on it, never on the
+message), a Chinese ``message`` written for the clerk who must act on it, and
+``where`` — the file, sheet and cell it concerns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Iterable
+
+from .model import CellRef
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# --- issue codes (stable; tests and notebooks filter on these) ---------------
+NO_UNITS = "no-units"                      # a task with no lead and no cooperating unit
+NO_LEAD = "no-lead"                        # a task with cooperating units but no lead
+UNIT_GROUP = "unit-group"                  # a group name (各镇政府…) kept unexpanded
+UNIT_ALIAS = "unit-alias"                  # several spellings merged into one unit
+UNIT_UNKNOWN = "unit-unknown"              # a unit not in the roster
+DEADLINE_UNPARSED = "deadline-unparsed"    # 完成时限 kept as written, meaning unknown
+EMPTY_TEXT = "empty-text"                  # a numbered row with no task text
+DUPLICATE_ID = "duplicate-id"              # two tasks with one 任务编号
+MISSING_ID = "missing-id"                  # a task without 任务编号 in a standard workbook
+SHEET_SKIPPED = "sheet-skipped"            # a sheet without a recognisable header
+ROW_SKIPPED = "row-skipped"                # a row that is neither task nor heading (text kept here)
+UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all
+SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
+NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
+
+
+class Severity(str, Enum):
+    """How bad an issue is: ERROR needs action, WARNING deserves a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """Chinese label for printing."""
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One problem found in the data."""
+
+    code: str
+    """Stable English kebab-case code, e.g. ``"no-units"``."""
+    severity: Severity
+    message: str
+    """Chinese message for the clerk, saying what is wrong and what to do."""
+    where: CellRef | None = None
+    """The file, sheet and cell concerned, when known."""
+    unit: str | None = None
+    """The unit concerned, when there is one."""
+    task_id: str | None = None
+    """The task concerned, when there is one."""
+
+    def __str__(self) -> str:
+        place = f"{self.where}: " if self.where is not None else ""
+        return f"{place}{self.message} [{self.code}]"
+
+
+class IssueList(tuple[Issue, ...]):
+    """An immutable list of issues with filters and pandas interop."""
+
+    __slots__ = ()
+
+    def __new__(cls, items: Iterable[Issue] = ()) -> IssueList:
+        return super().__new__(cls, tuple(items))
+
+    @property
+    def errors(self) -> IssueList:
+        """Issues of ERROR severity."""
+        return IssueList(i for i in self if i.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> IssueList:
+        """Issues of WARNING severity."""
+        return IssueList(i for i in self if i.severity is Severity.WARNING)
+
+    def by_code(self, code: str) -> IssueList:
+        """Issues with the given code."""
+        return IssueList(i for i in self if i.code == code)
+
+    def codes(self) -> list[str]:
+        """The codes in order, for quick assertions."""
+        return [i.code for i in self]
+
+    def __add__(self, other: tuple[Issue, ...]) -> IssueList:  # type: ignore[override]
+        return IssueList(tuple(self) + tuple(other))
+
+    def raise_if_errors(self) -> None:
+        """Raise :class:`~govtasks.errors.IssuesFoundError` if any ERROR is present."""
+        from .errors import IssuesFoundError
+
+        errors = self.errors
+        if errors:
+            msg = f"发现 {len(errors)} 个错误：{errors[0]}"
+            raise IssuesFoundError(msg, issues=errors)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per issue: 级别, 代码, 位置, 单位, 任务编号, 说明."""
+        from .frames import issues_frame
+
+        return issues_frame(self)

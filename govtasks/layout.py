@@ -1,0 +1,133 @@
+"""Column labels: the standard workbook's headers, header synonyms, header-row detection.
+
+Pure: works on text grids (lists of rows of str), imports no Excel library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Standard workbook (docs/format.md): field → label, in column order.
+STANDARD_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "任务编号"), ("number", "序号"), ("section1", "一级标题"), ("section2", "二级标题"),
+    ("section3", "三级标题"), ("text", "任务内容"), ("deadline", "完成时限"), ("lead", "牵头单位"),
+    ("coop", "责任单位"), ("leaders", "牵头领导"), ("persons", "责任人"), ("note", "备注"),
+)
+PROGRESS_LABEL = "进展情况"
+SHEET_TASKS, SHEET_ROSTER, SHEET_INFO = "任务分解", "单位", "说明"
+ROSTER_COLUMNS = ("单位名称", "别名", "所属分组")
+INFO_KEYS: tuple[tuple[str, str], ...] = (
+    ("title", "标题"), ("year", "年度"), ("issuer", "发文机关"), ("doc_number", "文号"), ("source", "来源"),
+)
+
+# Synonyms for importing real tables. Keys are normalised labels (see norm_label);
+# "parent/child" keys match two-row headers such as 重点工作 over 工作 / 内容.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("任务编号", "任务id"),
+    "number": ("序号", "编号", "项目序号"),
+    "section1": ("一级标题", "重点领域", "工作领域", "领域", "类别", "重点工作/工作", "方面"),
+    "section2": ("二级标题", "重点任务", "重点工作/内容", "重点工作/任务", "工作事项"),
+    "section3": ("三级标题",),
+    "text": (
+        "任务内容", "目标与任务", "具体任务分解", "具体任务分解/主要任务", "主要任务", "工作任务",
+        "具体任务", "重点工作任务", "具体措施", "工作措施", "主要工作任务", "工作内容", "主要内容",
+        "重点工作", "任务", "工作目标与任务", "具体工作",
+    ),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "完成期限", "时限要求", "时间安排", "办结时限"),
+    "lead": ("牵头单位", "牵头责任单位", "主办单位", "牵头部门", "主责单位", "牵头单位（部门）"),
+    "coop": ("责任单位", "配合单位", "协办单位", "协同责任单位", "参与单位", "协同单位", "配合部门", "责任部门", "协同配合单位"),
+    "leaders": ("牵头领导", "牵头区领导", "牵头市领导", "牵头县领导", "责任领导", "分管领导", "责任区领导", "区领导", "市领导", "县领导"),
+    "persons": ("责任人", "具体责任人"),
+    "note": ("备注",),
+    "progress": ("进展情况", "完成情况", "推进情况", "进展和完成情况", "工作进展", "落实情况", "进展情况及成效"),
+}
+_LOOKUP = {label: fld for fld, labels in SYNONYMS.items() for label in labels}
+_SUBLABELS = {"工作", "内容"}
+
+
+def norm_label(text: str) -> str:
+    """Normalise a header cell: no spaces, ASCII brackets, no trailing colon, lower case."""
+    t = re.sub(r"\s+", "", text or "").replace("(", "（").replace(")", "）")
+    return t.rstrip(":：").lower()
+
+
+def field_of(label: str, parent: str = "") -> str | None:
+    """The field a header label (with an optional parent label) stands for."""
+    label, parent = norm_label(label), norm_label(parent)
+    if parent and label and parent != label:
+        combined = _LOOKUP.get(f"{parent}/{label}")
+        if combined:
+            return combined
+    return _LOOKUP.get(label) or (_LOOKUP.get(parent) if not label else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A detected header: its rows and the field (or extra label) of each column."""
+
+    row: int
+    """0-based index of the (first) header row."""
+    depth: int
+    """1 or 2 header rows."""
+    fields: dict[int, str]
+    """column → field name, for recognised columns."""
+    labels: dict[int, str]
+    """column → label as written (parent/child for two-row headers)."""
+
+    @property
+    def data_start(self) -> int:
+        """0-based index of the first row after the header."""
+        return self.row + self.depth
+
+
+def _parents(row: list[str], merges: list[tuple[int, int, int, int]], r: int) -> list[str]:
+    """Row labels with horizontally merged header cells spread over their columns."""
+    out = list(row)
+    for r0, c0, r1, c1 in merges:
+        if r0 <= r <= r1 and c1 > c0 and c0 < len(out):
+            for c in range(c0 + 1, min(c1 + 1, len(out))):
+                out[c] = out[c0] if r == r0 else out[c]
+    return out
+
+
+def _is_subheader(row: list[str]) -> bool:
+    labels = [norm_label(c) for c in row if c.strip()]
+    if not labels or any(re.fullmatch(r"\d+", lab) for lab in labels):
+        return False
+    return any(lab in _LOOKUP or lab in _SUBLABELS for lab in labels)
+
+
+def _columns(upper: list[str], lower: list[str] | None) -> tuple[dict[int, str], dict[int, str]]:
+    fields: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    for c, top in enumerate(upper):
+        sub = lower[c].strip() if lower and c < len(lower) else ""
+        label = f"{top.strip()}/{sub}" if sub and norm_label(sub) != norm_label(top) else top.strip()
+        if not label:
+            continue
+        labels[c] = label
+        fld = field_of(sub, top) if sub else field_of(top)
+        if fld and fld not in fields.values():
+            fields[c] = fld
+    return fields, labels
+
+
+def find_header(rows: list[list[str]], merges: list[tuple[int, int, int, int]], *, scan: int = 30) -> Header | None:
+    """Find the header row: the row (within ``scan``) naming the most known fields.
+
+    A header needs a task-text column and at least one of 牵头单位/责任单位/进展情况.
+    """
+    best: Header | None = None
+    for r in range(min(scan, len(rows))):
+        upper = _parents(rows[r], merges, r)
+        if not any(field_of(c) for c in upper):
+            continue  # a title row is never the upper half of a header
+        lower = rows[r + 1] if r + 1 < len(rows) and _is_subheader(rows[r + 1]) else None
+        fields, labels = _columns(upper, lower)
+        found = set(fields.values())
+        if "text" not in found or not found & {"lead", "coop", "progress"}:
+            continue
+        if best is None or len(found) > len(set(best.fields.values())):
+            best = Header(r, 2 if lower else 1, fields, labels)
+    return best

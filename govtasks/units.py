@@ -1,0 +1,229 @@
+"""Unit cells: split, clean and resolve the unit names of a cell. Pure; no I/O.
+
+Real documents separate units with 、，,；; newlines and (in scraped tables)
+spaces; they wrap long names over two lines ("国家金融监管\\n总局芜湖分局",
+"智能网联及新能源 汽车招商中心 成员单位"); they write lists that inherit a prefix
+("区人社局、教体局" means 区教体局); they mark a lead with "*"; and they name
+groups (各镇政府, 区直有关单位) instead of units.
+
+Rules (see docs/format.md for the reasoning):
+
+* Hard separators (、，,；;) split everywhere except inside brackets.
+* Soft separators (newline, spaces) split only between complete names: a
+  fragment that does not end like a unit name (局, 委, 中心, 政府, 单位, a
+  closing bracket …) is joined to the next one, and a fragment that only
+  qualifies its neighbour ("成员单位", "（粮食局）") is joined to the previous.
+* A short agency name with no place prefix takes the prefix of the nearest
+  prefixed name before it in the same cell (区/市/县/省).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .model import RosterUnit
+
+_OPEN = "（(【[〔《"
+_CLOSE = "）)】]〕》"
+_HARD = "、，,；;"
+_SOFT = " \n\t\u3000"
+
+_SUFFIXES = (
+    "局", "委", "办", "中心", "院", "会", "政府", "府", "街道", "单位", "部", "处", "所",
+    "队", "站", "公司", "集团", "行", "社", "团", "校", "馆", "室", "组", "厅", "署", "司",
+    "区", "镇", "乡", "县", "市", "部门", "联", "科", "股",
+) + tuple(_CLOSE)
+_CONTINUATIONS = ("成员单位", "各成员单位", "等", "等单位", "等部门")
+_INHERIT_SUFFIX = re.compile(r"(局|委|办|委员会|中心|办公室)$")
+_PLACE = re.compile(r"[区县市省镇乡]|街道|国家|中国|各|有关|相关")
+_PREFIX = re.compile(r"^([区市县省])(?!直)")
+_GROUP = re.compile(
+    r"^各|各(单位|部门|成员单位|镇|乡|街道|县|区|有关)|有关单位|相关单位|有关部门|相关部门"
+    r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直"
+)
+_LEAD_MARK = "*＊"
+
+# Long forms → short form used as the alias key (发改委 = 发展改革委 = 发展和改革委员会).
+_ALIAS_FORMS = (
+    ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"), ("发展改革委", "发改委"),
+    ("发展和改革局", "发改局"), ("发展改革局", "发改局"),
+    ("人力资源和社会保障局", "人社局"), ("人力资源社会保障局", "人社局"),
+    ("经济和信息化局", "经信局"), ("经济和信息化委员会", "经信委"), ("经济信息化局", "经信局"),
+    ("住房和城乡建设局", "住建局"), ("住房城乡建设局", "住建局"),
+    ("自然资源和规划局", "自规局"), ("自然资源规划局", "自规局"),
+    ("市场监督管理局", "市场监管局"), ("教育体育局", "教体局"),
+    ("卫生健康委员会", "卫健委"), ("卫生健康委", "卫健委"), ("科学技术局", "科技局"),
+    ("应急管理局", "应急局"), ("城市管理局", "城管局"), ("医疗保障局", "医保局"),
+    ("退役军人事务局", "退役军人局"), ("政府办公室", "政府办"),
+    ("地方金融监督管理局", "地方金融监管局"), ("文化和旅游局", "文旅局"),
+    ("数据资源管理局", "数据资源局"), ("生态环境分局", "生态环境局"),
+)
+
+
+def alias_key(name: str) -> str:
+    """A key equal for spellings of one unit: 区发展和改革委员会 → 区发改委."""
+    key = name.replace(" ", "").replace("(", "（").replace(")", "）")
+    for long, short in _ALIAS_FORMS:
+        key = key.replace(long, short)
+    return key
+
+
+def is_group(name: str) -> bool:
+    """Whether a name denotes a group of units (各镇政府, 区直有关单位 …)."""
+    return bool(_GROUP.search(name))
+
+
+def _split_outside_brackets(text: str, seps: str) -> list[tuple[str, str]]:
+    """Split at any char of ``seps`` not inside brackets: [(piece, separator_after)]."""
+    pieces: list[tuple[str, str]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            pieces.append((text[start:i], ch))
+            start = i + 1
+    pieces.append((text[start:], ""))
+    return pieces
+
+
+def _complete(fragment: str) -> bool:
+    return fragment.endswith(_SUFFIXES)
+
+
+def _join_soft(item: str) -> list[str]:
+    """Split one hard-separated item at newlines/spaces, re-joining wrapped names."""
+    frags = [f for f, _ in _split_outside_brackets(item, _SOFT) if f]
+    names: list[str] = []
+    pending = ""
+    for frag in frags:
+        if not pending and names and (frag in _CONTINUATIONS or frag[0] in _OPEN):
+            names[-1] += frag
+            continue
+        pending += frag
+        if _complete(pending.rstrip(_LEAD_MARK)):
+            names.append(pending)
+            pending = ""
+    if pending:
+        names.append(pending)
+    return names
+
+
+def _inherit_prefix(names: list[str]) -> list[str]:
+    out: list[str] = []
+    prefix = ""
+    for name in names:
+        m = _PREFIX.match(name)
+        if m:
+            prefix = m.group(1)
+        elif prefix and len(name) <= 6 and _INHERIT_SUFFIX.search(name) and not _PLACE.search(name):
+            name = prefix + name
+        out.append(name)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CellUnits:
+    """The units of one cell, in order, and which of them carried a lead mark."""
+
+    names: tuple[str, ...] = ()
+    marked: tuple[str, ...] = ()
+
+
+def split_units(cell: str) -> CellUnits:
+    """Split one unit cell into clean names.
+
+    Example:
+        >>> split_units("区人社局、教体局、各乡镇（街道）").names
+        ('区人社局', '区教体局', '各乡镇（街道）')
+    """
+    text = (cell or "").replace("\r", "").replace("\u3000", " ").strip()
+    raw: list[str] = []
+    for item, _ in _split_outside_brackets(text, _HARD):
+        raw.extend(_join_soft(item.strip()))
+    names, marked = [], []
+    for name in _inherit_prefix([r.strip() for r in raw if r.strip()]):
+        bare = name.rstrip(_LEAD_MARK).strip()
+        if not bare:
+            continue
+        if bare != name:
+            marked.append(bare)
+        if bare not in names:
+            names.append(bare)
+    return CellUnits(tuple(names), tuple(marked))
+
+
+def split_names(cell: str) -> tuple[str, ...]:
+    """Split a cell of person names (leaders, 责任人): newlines and 、，; only.
+
+    Spaces are kept: a name may be written "刘 哲".
+    """
+    text = (cell or "").replace("\r", "")
+    parts = re.split(r"[\n、，,；;]+", text)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+@dataclass
+class UnitResolver:
+    """Maps names as written to canonical unit names, with a roster or without.
+
+    With a roster, a name or alias of a roster unit resolves to the roster
+    name, and a group expands to the roster units of that group. Without one,
+    spellings with the same :func:`alias_key` resolve to the spelling used
+    most often (first seen on a tie), and groups stay as written.
+    """
+
+    roster: Sequence[RosterUnit] = ()
+    _by_key: dict[str, str] = field(default_factory=dict)
+    _members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for unit in self.roster:
+            for spelling in (unit.name, *unit.aliases):
+                self._by_key.setdefault(alias_key(spelling), unit.name)
+        members: dict[str, list[str]] = {}
+        for unit in self.roster:
+            for group in unit.groups:
+                members.setdefault(alias_key(group), []).append(unit.name)
+        self._members = {k: tuple(v) for k, v in members.items()}
+
+    def learn(self, spellings: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Learn a document's spellings; return canonical → merged variants (if >1)."""
+        counts = Counter(spellings)
+        groups: dict[str, list[str]] = {}
+        for name in counts:  # Counter keeps first-seen order
+            groups.setdefault(alias_key(name), []).append(name)
+        merged: dict[str, tuple[str, ...]] = {}
+        for key, variants in groups.items():
+            if key in self._by_key:
+                continue
+            best = max(variants, key=lambda v: counts[v])  # first max wins on a tie
+            self._by_key[key] = best
+            if len(variants) > 1:
+                merged[best] = tuple(variants)
+        return merged
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a unit as written."""
+        return self._by_key.get(alias_key(name), name)
+
+    def known(self, name: str) -> bool:
+        """Whether the roster names this unit (always False without a roster)."""
+        return any(u.name == self.canonical(name) for u in self.roster)
+
+    def expand(self, name: str) -> tuple[str, ...] | None:
+        """The roster members of a group name; None when it cannot be expanded."""
+        return self._members.get(alias_key(name))
+
+    def resolve(self, names: Iterable[str]) -> tuple[str, ...]:
+        """Canonical names with groups expanded where the roster allows."""
+        out: dict[str, None] = {}
+        for name in names:
+            members = self.expand(name) if is_group(name) or self.expand(name) else None
+            out.update(dict.fromkeys(members if members else (self.canonical(name),)))
+        return tuple(out)
