@@ -23,6 +23,12 @@ PINNED_TIME = dt.datetime(2000, 1, 1)
 """Document time written into workbook properties: output depends only on input."""
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
     """Yield an XlsxWriter workbook that is saved to ``target`` atomically."""
@@ -36,6 +42,7 @@ def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
     try:
         yield wb
         wb.close()
+        os.chmod(tmp, _file_mode())  # mkstemp makes 0600; a normal file follows the umask
         os.replace(tmp, target)
     except PermissionError as exc:
         msg = f"{target.name}: 文件被占用（可能正在 Excel/WPS 中打开），请关闭后重试"

@@ -111,7 +111,8 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
         if section is not None:
             result.items.append(section)
             continue
-        if not values.get("number") and not any(values.get(f) for f in _PAYLOAD) and last:
+        numbered = bool(re.fullmatch(r"\d{1,5}", values.get("number", "")))
+        if not numbered and not any(values.get(f) for f in _PAYLOAD) and (last or not values.get("text")):
             result.issues.append(Issue(code=codes.ROW_SKIPPED, severity=Severity.WARNING, where=source,
                                        message=f"该行既不是任务也不是标题，未导入：“{' '.join(c for c in row if c)[:60]}”"))
             continue
@@ -171,7 +172,7 @@ def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequenc
 
 
 def _issuer_of(title: str) -> str:
-    m = re.match(r"^(\S{2,12}?(?:省|市|区|县|旗|州))(?=\d{4}|人民政府)", title)
+    m = re.match(r"^(\S{1,12}?(?:省|市|区|县|旗|州))(?=\d{4}|人民政府)", title)
     return m.group(1) if m else ""
 
 

@@ -1,0 +1,79 @@
+"""Unit-cell parsing on the cells real documents contain (domain.md, seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govtasks.model import RosterUnit
+from govtasks.units import UnitResolver, alias_key, is_group, split_names, split_units
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("区人社局、教体局", ("区人社局", "区教体局")),                       # prefix inheritance (seed 003)
+        ("市发改委、财政局", ("市发改委", "市财政局")),
+        ("上饶高新区、各乡镇(街道)", ("上饶高新区", "各乡镇(街道)")),          # never split inside brackets
+        ("各县（市、区）人民政府", ("各县（市、区）人民政府",)),
+        ("县发改局（粮食局）、县财政局", ("县发改局（粮食局）", "县财政局")),
+        ("智能网联及新能源 汽车招商中心 成员单位", ("智能网联及新能源汽车招商中心成员单位",)),  # seed 004 wrap
+        ("区直各单位 各街道", ("区直各单位", "各街道")),                      # seed 004 space separator
+        ("国家金融监管\n总局芜湖分局", ("国家金融监管总局芜湖分局",)),          # seed 001 wrapped line
+        ("各县市区政府、\n开发区管委会", ("各县市区政府", "开发区管委会")),
+        ("市发改委\n市经信局\n市商务局", ("市发改委", "市经信局", "市商务局")),
+        ("区财政局，区商务局；区税务局;区统计局,区审计局", ("区财政局", "区商务局", "区税务局", "区统计局", "区审计局")),
+        ("区科技局(增材办)", ("区科技局(增材办)",)),
+        ("", ()),
+        ("区财政局、区财政局", ("区财政局",)),
+    ],
+)
+def test_split_units(cell: str, names: tuple[str, ...]) -> None:
+    assert split_units(cell).names == names
+
+
+def test_star_marks_lead() -> None:
+    cell = split_units("区发改委*、区财政局、区商务局＊")
+    assert cell.names == ("区发改委", "区财政局", "区商务局")
+    assert cell.marked == ("区发改委", "区商务局")
+
+
+def test_person_names_keep_inner_spaces() -> None:
+    assert split_names("刘 哲\n王爱民、张三") == ("刘 哲", "王爱民", "张三")
+
+
+@pytest.mark.parametrize("name", ["各镇政府", "各县市区政府", "开发区管委会", "各街道", "区直各单位", "相关单位",
+                                  "区直有关单位", "增收工作领导小组各成员单位", "各乡镇(街道)"])
+def test_groups(name: str) -> None:
+    assert is_group(name)
+
+
+@pytest.mark.parametrize("name", ["繁昌经开区管委会", "区发改委", "上饶高新区", "人行芜湖分行"])
+def test_not_groups(name: str) -> None:
+    assert not is_group(name)
+
+
+def test_builtin_aliases() -> None:
+    assert alias_key("区发改委") == alias_key("区发展改革委") == alias_key("区发展和改革委员会")
+    assert alias_key("区人力资源社会保障局") == alias_key("区人社局")
+    assert alias_key("市发改委") != alias_key("区发改委")
+
+
+def test_resolver_without_roster_uses_most_common_spelling() -> None:
+    r = UnitResolver()
+    merged = r.learn(["区发展改革委", "区发改委", "区发展改革委", "区财政局"])
+    assert r.canonical("区发展和改革委员会") == "区发展改革委"
+    assert merged == {"区发展改革委": ("区发展改革委", "区发改委")}
+    assert r.resolve(["各镇政府", "区发改委"]) == ("各镇政府", "区发展改革委")
+
+
+def test_resolver_with_roster_expands_groups_and_aliases() -> None:
+    roster = [
+        RosterUnit(name="区发展和改革委员会", aliases=("发改委",), groups=()),
+        RosterUnit(name="峨山镇", groups=("各镇政府",)),
+        RosterUnit(name="孙村镇", groups=("各镇政府",)),
+    ]
+    r = UnitResolver(roster)
+    assert r.canonical("区发改委") == "区发展和改革委员会"
+    assert r.canonical("发改委") == "区发展和改革委员会"
+    assert r.resolve(["各镇政府", "区发展改革委"]) == ("峨山镇", "孙村镇", "区发展和改革委员会")
+    assert r.known("区发改委") and not r.known("区财政局")
