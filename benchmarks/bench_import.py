@@ -126,8 +126,10 @@ def measure(path: Path, rounds: int) -> tuple[float, float, float]:
     """Median baseline s, median import s, median of per-round ratios (order alternates per round)."""
     base_fn: Callable[[], object] = lambda: bare_read(path)
     imp_fn: Callable[[], object] = lambda: govtasks.import_breakdown(path)
-    base_fn(), imp_fn()  # warm-up: lazy imports, file cache
-    bases, imps = [], []
+    base_fn()  # warm-up: lazy imports, file cache
+    imp_fn()
+    bases: list[float] = []
+    imps: list[float] = []
     for i in range(rounds):
         if i % 2 == 0:
             bases.append(timed(base_fn))
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if got != args.tasks:
             print(f"error: synthetic breakdown imported as {got} tasks, expected {args.tasks}", file=sys.stderr)
             return 1
-        rows = []
+        rows: list[tuple[str, int, float, float, float, float]] = []
         for case, path in (("A real", REAL), ("B synthetic", synthetic)):
             n = len(govtasks.import_breakdown(path).tasks)
             base, imp, ratio = measure(path, args.rounds)
