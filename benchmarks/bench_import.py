@@ -115,6 +115,20 @@ def bare_read(path: Path) -> None:
     wb.close()
 
 
+def clear_caches() -> None:
+    """Forget the parsers' memoised results, so every round is as cold as a fresh CLI run."""
+    from govtasks import deadlines, units
+
+    for fn in (units.split_units, units.alias_key, units.is_group, deadlines.parse_deadline):
+        fn.cache_clear()
+
+
+def cold_import(path: Path) -> object:
+    """import_breakdown with cold parser caches (clearing them costs microseconds)."""
+    clear_caches()
+    return govtasks.import_breakdown(path)
+
+
 def timed(fn: Callable[[], object]) -> float:
     gc.collect()
     start = time.perf_counter()
@@ -125,7 +139,7 @@ def timed(fn: Callable[[], object]) -> float:
 def measure(path: Path, rounds: int) -> tuple[float, float, float]:
     """Median baseline s, median import s, median of per-round ratios (order alternates per round)."""
     base_fn: Callable[[], object] = lambda: bare_read(path)
-    imp_fn: Callable[[], object] = lambda: govtasks.import_breakdown(path)
+    imp_fn: Callable[[], object] = lambda: cold_import(path)
     base_fn()  # warm-up: lazy imports, file cache
     imp_fn()
     bases: list[float] = []
@@ -152,12 +166,12 @@ def peak_mib(path: Path) -> float:
 
 
 def report(rows: list[tuple[str, int, float, float, float, float]]) -> None:
-    head = f"{'case':<14}{'tasks':>6}{'base ms':>10}{'import ms':>11}{'ratio':>8}{'target':>8}{'':>6}{'µs/task':>9}{'peak MiB':>10}"
+    head = f"{'case':<14}{'tasks':>6}{'base ms':>10}{'import ms':>11}{'ratio':>8}{'target':>8}{'status':>7}{'µs/task':>9}{'peak MiB':>10}"
     print(head)
     print("-" * len(head))
     for case, n, base, imp, ratio, mib in rows:
         status = "OK" if ratio <= TARGET else "OVER"
-        print(f"{case:<14}{n:>6}{base * 1e3:>10.2f}{imp * 1e3:>11.2f}{ratio:>7.2f}×{'≤3×':>8}{status:>6}"
+        print(f"{case:<14}{n:>6}{base * 1e3:>10.2f}{imp * 1e3:>11.2f}{ratio:>7.2f}×{'≤3×':>8}{status:>7}"
               f"{imp / n * 1e6:>9.1f}{mib:>10.2f}")
 
 

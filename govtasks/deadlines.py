@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .model import Deadline, DeadlineKind
 
@@ -75,6 +76,7 @@ def _coarse(text: str, year: int | None) -> list[dt.date]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def parse_deadline(text: str, year: int | None = None) -> Deadline:
     """Parse a 完成时限 cell; ``year`` fills in forms without a year.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -45,6 +46,8 @@ _GROUP = re.compile(
     r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直"
 )
 _LEAD_MARK = "*＊"
+_ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
+_NAME_SEPS = re.compile(r"[\n、，,；;]+")
 
 # Long forms → short form used as the alias key (发改委 = 发展改革委 = 发展和改革委员会).
 _ALIAS_FORMS = (
@@ -63,6 +66,7 @@ _ALIAS_FORMS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def alias_key(name: str) -> str:
     """A key equal for spellings of one unit: 区发展和改革委员会 → 区发改委."""
     key = name.replace(" ", "").replace("(", "（").replace(")", "）")
@@ -71,6 +75,7 @@ def alias_key(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def is_group(name: str) -> bool:
     """Whether a name denotes a group of units (各镇政府, 区直有关单位 …)."""
     return bool(_GROUP.search(name))
@@ -78,6 +83,9 @@ def is_group(name: str) -> bool:
 
 def _split_outside_brackets(text: str, seps: str) -> list[tuple[str, str]]:
     """Split at any char of ``seps`` not inside brackets: [(piece, separator_after)]."""
+    if not _ANY_OPEN.search(text):  # fast path: no brackets, plain split
+        parts = _splitter(seps).split(text)
+        return list(zip(parts[::2], parts[1::2] + [""]))
     pieces: list[tuple[str, str]] = []
     depth, start = 0, 0
     for i, ch in enumerate(text):
@@ -90,6 +98,11 @@ def _split_outside_brackets(text: str, seps: str) -> list[tuple[str, str]]:
             start = i + 1
     pieces.append((text[start:], ""))
     return pieces
+
+
+@lru_cache(maxsize=8)
+def _splitter(seps: str) -> re.Pattern[str]:
+    return re.compile(f"([{re.escape(seps)}])")
 
 
 def _complete(fragment: str) -> bool:
@@ -135,6 +148,7 @@ class CellUnits:
     marked: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=65536)
 def split_units(cell: str) -> CellUnits:
     """Split one unit cell into clean names.
 
@@ -143,6 +157,8 @@ def split_units(cell: str) -> CellUnits:
         ('区人社局', '区教体局', '各乡镇（街道）')
     """
     text = (cell or "").replace("\r", "").replace("\u3000", " ").strip()
+    if not text:
+        return CellUnits()
     raw: list[str] = []
     for item, _ in _split_outside_brackets(text, _HARD):
         raw.extend(_join_soft(item.strip()))
@@ -163,8 +179,9 @@ def split_names(cell: str) -> tuple[str, ...]:
 
     Spaces are kept: a name may be written "刘 哲".
     """
-    text = (cell or "").replace("\r", "")
-    parts = re.split(r"[\n、，,；;]+", text)
+    if not cell:
+        return ()
+    parts = _NAME_SEPS.split(cell.replace("\r", ""))
     return tuple(p.strip() for p in parts if p.strip())
 
 
@@ -181,6 +198,7 @@ class UnitResolver:
     roster: Sequence[RosterUnit] = ()
     _by_key: dict[str, str] = field(default_factory=dict)
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _resolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for unit in self.roster:
@@ -195,6 +213,7 @@ class UnitResolver:
     def learn(self, spellings: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Learn a document's spellings; return canonical → merged variants (if >1)."""
         counts = Counter(spellings)
+        self._resolved.clear()
         groups: dict[str, list[str]] = {}
         for name in counts:  # Counter keeps first-seen order
             groups.setdefault(alias_key(name), []).append(name)
@@ -220,10 +239,16 @@ class UnitResolver:
         """The roster members of a group name; None when it cannot be expanded."""
         return self._members.get(alias_key(name))
 
+    def _resolve_one(self, name: str) -> tuple[str, ...]:
+        found = self._resolved.get(name)
+        if found is None:
+            found = self.expand(name) or (self.canonical(name),)
+            self._resolved[name] = found
+        return found
+
     def resolve(self, names: Iterable[str]) -> tuple[str, ...]:
         """Canonical names with groups expanded where the roster allows."""
         out: dict[str, None] = {}
         for name in names:
-            members = self.expand(name) if is_group(name) or self.expand(name) else None
-            out.update(dict.fromkeys(members if members else (self.canonical(name),)))
+            out.update(dict.fromkeys(self._resolve_one(name)))
         return tuple(out)

@@ -20,7 +20,7 @@ from ..units import UnitResolver, is_group, split_names, split_units
 LeadRule = Literal["auto", "first"]
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftTask:
     """A task as an importer found it: cells as written."""
 
@@ -89,8 +89,13 @@ def finish(
     lead: LeadRule = "auto",
     has_lead_col: bool = True,
     issues: Sequence[Issue] = (),
+    plan: bool = False,
 ) -> Breakdown:
-    """Resolve units, parse deadlines, assign IDs, collect issues."""
+    """Resolve units, parse deadlines, assign IDs, collect issues.
+
+    ``plan=True``: the drafts come from a prose work plan and have no units
+    yet; each is reported as ``no-units-yet`` (INFO) instead of ``no-units``.
+    """
     found: list[Issue] = list(issues)
     split = [_units_of(d, lead, has_lead_col) for d in drafts]
     resolver = UnitResolver(roster)
@@ -100,7 +105,7 @@ def finish(
         lead_units = resolver.resolve(ld)
         coop_units = tuple(u for u in resolver.resolve(cp) if u not in lead_units)
         tasks.append(_task(draft, task_id, lead_units, coop_units, meta.year))
-    found += _task_issues(tasks, drafts)
+    found += _task_issues(tasks, drafts, plan)
     found += _unit_issues(tasks, merged, resolver, drafts)
     return Breakdown(
         title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
@@ -125,14 +130,17 @@ def _task(draft: DraftTask, task_id: str, lead: tuple[str, ...], coop: tuple[str
     )
 
 
-def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask]) -> list[Issue]:
+def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask], plan: bool = False) -> list[Issue]:
     out: list[Issue] = []
     for task, draft in zip(tasks, drafts):
         label = f"第 {task.number or task.id} 项任务"
         if not task.text.strip():
             out.append(Issue(code=codes.EMPTY_TEXT, severity=Severity.ERROR, where=draft.source, task_id=task.id,
                              message=f"{label}没有任务内容，请补充或删除该行"))
-        if not task.lead and not task.coop:
+        if not task.lead and not task.coop and plan:
+            out.append(Issue(code=codes.NO_UNITS_YET, severity=Severity.INFO, where=draft.source, task_id=task.id,
+                             message=f"{label}尚未分配单位（由工作计划生成的草稿），请补充牵头单位和责任单位"))
+        elif not task.lead and not task.coop:
             out.append(Issue(code=codes.NO_UNITS, severity=Severity.ERROR, where=draft.source, task_id=task.id,
                              message=f"{label}没有牵头单位和责任单位，请补充后再下发填报表"))
         elif not task.lead:
@@ -150,9 +158,12 @@ def _unit_issues(tasks: Sequence[Task], merged: dict[str, tuple[str, ...]], reso
     first_seen: dict[str, tuple[int, CellRef | None]] = {}
     counts: dict[str, int] = {}
     for task, draft in zip(tasks, drafts):
-        for unit in task.units:
-            first_seen.setdefault(unit, (len(first_seen), draft.source))
-            counts[unit] = counts.get(unit, 0) + 1
+        for unit in task.lead + task.coop:  # disjoint by construction
+            if unit in counts:
+                counts[unit] += 1
+            else:
+                counts[unit] = 1
+                first_seen[unit] = (len(first_seen), draft.source)
     for canon, variants in merged.items():
         where = first_seen.get(canon, (0, None))[1]
         out.append(Issue(code=codes.UNIT_ALIAS, severity=Severity.INFO, where=where, unit=canon,

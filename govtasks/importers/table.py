@@ -44,13 +44,15 @@ class _SheetResult:
 
 def fill_down(rows: list[list[str]], merges: Sequence[tuple[int, int, int, int]], start: int) -> list[list[str]]:
     """Copy each vertically merged value into the cells it covers (first column of the range)."""
-    grid = [list(r) for r in rows]
+    grid = list(rows)  # rows are copied only where a merge writes into them
+    copied: set[int] = set()
     for r0, c0, r1, _ in merges:
         if r1 > r0 and r0 >= start and r0 < len(grid):
             value = grid[r0][c0] if c0 < len(grid[r0]) else ""
             for r in range(r0 + 1, min(r1 + 1, len(grid))):
-                while len(grid[r]) <= c0:
-                    grid[r].append("")
+                if r not in copied:
+                    grid[r], _ = list(grid[r]), copied.add(r)
+                grid[r].extend([""] * (c0 + 1 - len(grid[r])))
                 grid[r][c0] = value
     return grid
 
@@ -69,9 +71,10 @@ def _section_rank(text: str) -> int | None:
 def _classify(values: dict[str, str], row: list[str], header: Header, merges: Sequence[tuple[int, int, int, int]],
               r: int, expected: int) -> _Section | None:
     """A section heading for this row, or None when it is a task row."""
-    if any(values.get(f) for f in _PAYLOAD):
-        return None
-    cells = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+    for f in _PAYLOAD:
+        if values.get(f):
+            return None
+    cells = list(dict.fromkeys(x for x in (c.strip() for c in row) if x))
     joined = " ".join(cells)
     rank = _section_rank(joined)
     if rank is not None:
@@ -100,13 +103,20 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
     result = _SheetResult()
     header_texts = {norm_label(v) for v in header.labels.values()}
     text_col = next(c for c, f in header.fields.items() if f == "text")
+    text_letter = column_letter(text_col)
+    fields = list(header.fields.items())
+    longest = max(len(v) for v in header.labels.values()) + 8  # labels may be spaced out
+    extra_cols = [(c, header.labels[c]) for c in sorted(header.labels) if c not in header.fields]
     last = 0
     for r in range(header.data_start, len(grid)):
-        row = [c.strip() for c in grid[r]]
-        if not any(row) or {norm_label(c) for c in row if c} <= header_texts:
-            continue  # blank, or the header repeated on a new page
-        values = {f: (row[c] if c < len(row) else "") for c, f in header.fields.items()}
-        source = CellRef(file=file, sheet=sheet.name, row=r + 1, column=column_letter(text_col))
+        row = grid[r]
+        if not any(row):
+            continue
+        values = {f: (row[c].strip() if c < len(row) else "") for c, f in fields}
+        if len(values["text"]) <= longest and norm_label(values["text"]) in header_texts \
+                and {norm_label(c) for c in row if c.strip()} <= header_texts:
+            continue  # the header repeated on a new page
+        source = CellRef(file=file, sheet=sheet.name, row=r + 1, column=text_letter)
         section = _classify(values, row, header, sheet.merges, r, last + 1)
         if section is not None:
             result.items.append(section)
@@ -116,8 +126,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
             result.issues.append(Issue(code=codes.ROW_SKIPPED, severity=Severity.WARNING, where=source,
                                        message=f"该行既不是任务也不是标题，未导入：“{' '.join(c for c in row if c)[:60]}”"))
             continue
-        extra = [(header.labels[c], row[c]) for c in sorted(header.labels)
-                 if c not in header.fields and c < len(row) and row[c]]
+        extra = [(label, row[c].strip()) for c, label in extra_cols if c < len(row) and row[c].strip()]
         result.items.append(_draft(values, extra, source))
         if values.get("number", "").isdigit():
             last = int(values["number"])
