@@ -46,6 +46,7 @@ _GROUP = re.compile(
     r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直"
 )
 _LEAD_MARK = "*＊"
+_ALL_SEPS = re.compile(f"([{re.escape(_HARD)}]|[{re.escape(_SOFT)}]+)")
 _ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
 _NAME_SEPS = re.compile(r"[\n、，,；;]+")
 
@@ -127,6 +128,24 @@ def _join_soft(item: str) -> list[str]:
     return names
 
 
+def _join_plain(parts: list[str]) -> list[str]:
+    """Names from ``_ALL_SEPS.split`` output: fragments at even, separators at odd indexes."""
+    names: list[str] = []
+    pending = ""
+    for i in range(0, len(parts), 2):
+        frag = parts[i]
+        if frag:
+            if not pending and names and frag in _CONTINUATIONS and parts[i - 1] not in _HARD:
+                names[-1] += frag
+            else:
+                pending += frag
+        hard = i + 1 < len(parts) and parts[i + 1] in _HARD
+        if pending and (hard or i + 1 >= len(parts) or _complete(pending.rstrip(_LEAD_MARK))):
+            names.append(pending)
+            pending = ""
+    return names
+
+
 def _inherit_prefix(names: list[str]) -> list[str]:
     out: list[str] = []
     prefix = ""
@@ -160,8 +179,11 @@ def split_units(cell: str) -> CellUnits:
     if not text:
         return CellUnits()
     raw: list[str] = []
-    for item, _ in _split_outside_brackets(text, _HARD):
-        raw.extend(_join_soft(item.strip()))
+    if _ANY_OPEN.search(text):
+        for item, _ in _split_outside_brackets(text, _HARD):
+            raw.extend(_join_soft(item.strip()))
+    else:  # common case, one pass: hard separators end a name, soft ones only a complete one
+        raw = _join_plain(_ALL_SEPS.split(text))
     names, marked = [], []
     for name in _inherit_prefix([r.strip() for r in raw if r.strip()]):
         bare = name.rstrip(_LEAD_MARK).strip()
