@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import GovtasksError
+from .importers import LAYOUT_LABELS, LAYOUTS
 from .issues import IssueList, Severity
 from .model import Breakdown
 
@@ -24,12 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看（离线）")
     p.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
-    imp = sub.add_parser("import", help="导入任务分解表，写成标准任务分解表", description="导入任务分解表（Excel/CSV 等），写成标准任务分解表")
+    imp = sub.add_parser("import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",
+                         description="导入任务分解（Excel/CSV 表格、.txt 文本通知、.html 网页、.docx Word 文件），写成标准任务分解表")
     imp.add_argument("sources", nargs="+", metavar="SRC", help="要导入的文件（可多个）")
     imp.add_argument("-o", "--output", metavar="OUT", help="输出文件（多个输入时为输出文件夹）；默认 <原文件名>_标准.xlsx")
     imp.add_argument("--roster", metavar="R.xlsx", help="单位名册（单位名称/别名/所属分组），用于统一单位名称、展开分组")
     imp.add_argument("--lead", choices=("auto", "first"), default="auto", help="牵头单位规则：auto（按列名）或 first（责任单位第一个为牵头）")
-    imp.add_argument("--layout", choices=("standard", "table"), help="强制按某种格式读取，不自动识别")
+    imp.add_argument("--layout", choices=LAYOUTS,
+                     help="强制按某种格式读取，不自动识别：standard 标准任务分解表、table 表格、text 文本通知、plan 尚未分工的工作计划（生成草稿）")
     show = sub.add_parser("show", help="查看任务分解：各标题下的任务数、各单位牵头/配合任务数")
     show.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
     return p
@@ -74,7 +77,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"错误：{exc}", file=sys.stderr)
             failed += 1
             continue
-        print(f"已导入 {src.name}：{_summary(bd)}")
+        print(f"已导入 {src.name}（按{LAYOUT_LABELS.get(bd.layout, bd.layout)}读取）：{_summary(bd)}")
         print(f"已写入 {out}")
         _print_issues(bd.issues)
         worst = max(worst, 1 if bd.issues.errors else 0)

@@ -35,7 +35,9 @@ class CellRef:
         parts = [self.file]
         if self.sheet:
             parts.append(self.sheet)
-        if self.row:
+        if self.row and not self.sheet and not self.column:
+            parts.append(f"第{self.row}行")  # a line of a text document
+        elif self.row:
             parts.append(f"{self.column}{self.row}")
         return "!".join(parts)
 
@@ -132,6 +134,8 @@ class Breakdown:
     roster: tuple[RosterUnit, ...] = ()
     issues: IssueList = field(default=None, compare=False)  # type: ignore[assignment]
     """Problems found while reading; not part of equality."""
+    layout: str = field(default="", compare=False)
+    """Which importer read it: standard, table, text, plan (set by import_breakdown)."""
 
     def __post_init__(self) -> None:
         if self.issues is None:

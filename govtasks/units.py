@@ -43,7 +43,7 @@ _PLACE = re.compile(r"[区县市省镇乡]|街道|国家|中国|各|有关|相�
 _PREFIX = re.compile(r"^([区市县省])(?!直)")
 _GROUP = re.compile(
     r"^各|各(单位|部门|成员单位|镇|乡|街道|县|区|有关)|有关单位|相关单位|有关部门|相关部门"
-    r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直"
+    r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直|^相关|^有关"
 )
 _LEAD_MARK = "*＊"
 _ALL_SEPS = re.compile(f"([{re.escape(_HARD)}]|[{re.escape(_SOFT)}]+)")
@@ -159,6 +159,24 @@ def _inherit_prefix(names: list[str]) -> list[str]:
     return out
 
 
+def _dominant_prefix(counts: Counter[str]) -> str:
+    """The place prefix (区/市/县/省) most of a document's unit names carry, or ''."""
+    prefixes: Counter[str] = Counter()
+    for name, n in counts.items():
+        m = _PREFIX.match(name)
+        if m:
+            prefixes[m.group(1)] += n
+    return prefixes.most_common(1)[0][0] if prefixes else ""
+
+
+def _with_prefix(name: str, prefix: str) -> str:
+    """``工信局`` → ``区工信局`` in a 区 document: the same short-name rule as prefix inheritance."""
+    if prefix and len(name) <= 6 and _INHERIT_SUFFIX.search(name) and not _PLACE.search(name) \
+            and not _PREFIX.match(name):
+        return prefix + name
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class CellUnits:
     """The units of one cell, in order, and which of them carried a lead mark."""
@@ -236,15 +254,17 @@ class UnitResolver:
         """Learn a document's spellings; return canonical → merged variants (if >1)."""
         counts = Counter(spellings)
         self._resolved.clear()
+        prefix = _dominant_prefix(counts)
         groups: dict[str, list[str]] = {}
         for name in counts:  # Counter keeps first-seen order
-            groups.setdefault(alias_key(name), []).append(name)
+            groups.setdefault(alias_key(_with_prefix(name, prefix)), []).append(name)
         merged: dict[str, tuple[str, ...]] = {}
         for key, variants in groups.items():
-            if key in self._by_key:
-                continue
-            best = max(variants, key=lambda v: counts[v])  # first max wins on a tie
-            self._by_key[key] = best
+            best = self._by_key.get(key) or max(  # prefixed spelling, then most used; first wins a tie
+                variants, key=lambda v: (bool(prefix) and v.startswith(prefix), counts[v]))
+            for variant in variants:
+                self._by_key.setdefault(alias_key(variant), best)
+            self._by_key.setdefault(key, best)
             if len(variants) > 1:
                 merged[best] = tuple(variants)
         return merged

@@ -82,7 +82,7 @@ def test_one_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "损坏.xlsx" in proc.stderr
-    assert "已导入 弋江区2023年二季度重点工作进展和完成情况.xlsx：126 项任务" in proc.stdout
+    assert "已导入 弋江区2023年二季度重点工作进展和完成情况.xlsx（按表格读取）：126 项任务" in proc.stdout
     written = out / "弋江区2023年二季度重点工作进展和完成情况_标准.xlsx"
     assert len(gt.read_breakdown(written).tasks) == 126
 

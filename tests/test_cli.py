@@ -15,7 +15,7 @@ def test_import_prints_counts_and_issues(tmp_path: Path, capsys) -> None:
     out = tmp_path / "std.xlsx"
     assert main(["import", str(EXAMPLE_001), "-o", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "芜湖市2024年度市政府重点工作任务分解.xlsx：220 项任务，3 个一级标题" in text
+    assert "芜湖市2024年度市政府重点工作任务分解.xlsx（按表格读取）：220 项任务，3 个一级标题" in text
     assert "[警告]" in text and "“各县市区政府”是单位分组" in text
     assert len(gt.read_breakdown(out).tasks) == 220
 

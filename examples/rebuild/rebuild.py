@@ -2,10 +2,12 @@
 
     python examples/rebuild/rebuild.py [SEEDS_DIR] [OUT_DIR]
 
-For each seed module (seed000, seed001, seed004) it writes the real workbook as
-the document was published, then imports that workbook with govtasks and
-writes its standard-format version as ``<name>_标准.xlsx``, with the document's
-metadata (title, year, issuer, source) from the module's META.
+For each seed module (seed000, seed001, seed004 tables; seed003 text) it writes
+the real document as it was published, then imports it with govtasks and writes
+its standard-format version as ``<name>_标准.xlsx``, with the document's metadata
+(title, year, issuer, source) from the module's META. It also writes the
+published forms of the same documents: seed 001 as the saved web page (.html),
+seed 000 and seed 003 as Word files (.docx).
 See docs/examples.md for where each document came from.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-SEED_MODULES = ("seed000", "seed001", "seed004")
+SEED_MODULES = ("seed000", "seed001", "seed003", "seed004")
 
 
 def standard_name(original: Path) -> str:
@@ -40,7 +42,18 @@ def build_all(seeds_dir: Path, out_dir: Path) -> list[Path]:
             doc_number=meta["doc_number"], source=meta["source"],
         )
         written += [original, gt.write_breakdown(bd, out_dir / standard_name(original))]
-    return written
+    return written + _published(seeds_dir, out_dir)
+
+
+def _published(seeds_dir: Path, out_dir: Path) -> list[Path]:
+    """Seed 001 as a web page, seed 000 and seed 003 as Word files."""
+    published = importlib.import_module("published")
+    seed003 = importlib.import_module("seed003")
+    text = (seeds_dir / seed003.SEED).read_text(encoding="utf-8")
+    docx = published.write_docx(out_dir / Path(seed003.OUTPUT).with_suffix(".docx").name,
+                                seed003.paragraphs(text), title=seed003.META["title"],
+                                created="2021-03-25T00:00:00Z")
+    return published.build(seeds_dir, out_dir) + [docx]
 
 
 if __name__ == "__main__":

@@ -1,22 +1,30 @@
 """Importers: real documents in the layouts they come in → one Breakdown.
 
-One module per layout family; :func:`import_breakdown` picks one by file type
-and content and records which one it used in ``Breakdown.source``.
+One module per layout family (``table``: grids; ``text``: notices as text;
+``html`` and ``docx``: saved web pages and Word files, whose task tables go
+through the table importer and whose text goes through the text importer).
+:func:`import_breakdown` picks one by file type and content and records which
+in ``Breakdown.layout``.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Sequence
 
 from .._types import PathLike
-from ..errors import UnsupportedFileError
+from ..errors import LayoutError, UnsupportedFileError
 from ..model import Breakdown, RosterUnit
 from ..xlsx import GRID_EXTENSIONS, read_workbook
 from ._draft import LeadRule
 
-LAYOUTS = ("standard", "table")
+LAYOUTS = ("standard", "table", "text", "plan")
 """Layout names accepted by ``layout=`` (and ``--layout``)."""
+LAYOUT_LABELS = {"standard": "标准任务分解表", "table": "表格", "text": "文本", "plan": "工作计划（草稿）"}
+TEXT_EXTENSIONS = (".txt", ".text")
+DOCUMENT_EXTENSIONS = (".html", ".htm", ".docx")
+EXTENSIONS = GRID_EXTENSIONS + TEXT_EXTENSIONS + DOCUMENT_EXTENSIONS
 
 
 def import_breakdown(
@@ -29,35 +37,80 @@ def import_breakdown(
     """Import a task breakdown from a real document.
 
     Args:
-        path: .xlsx/.xlsm/.xls/.ods/.csv — the standard workbook or a table as
-            published (title rows, two-row headers, merged cells, section rows).
+        path: a workbook (.xlsx/.xlsm/.xls/.ods/.csv: the standard workbook or a
+            table as published), a text notice (.txt), a saved web page
+            (.html/.htm) or a Word file (.docx).
         roster: a roster workbook (or RosterUnit objects): resolves aliases and
             expands groups such as 各镇政府.
-        lead: ``"auto"`` (labelled columns; "*" marks; a lone 责任单位 column
-            holds the leads) or ``"first"`` (first listed unit is the lead).
-        layout: force ``"standard"`` or ``"table"`` instead of detecting it.
+        lead: ``"auto"`` (labelled columns or annotations; "*" marks; a lone
+            责任单位 holds the leads) or ``"first"`` (first listed unit leads).
+        layout: force ``"standard"``, ``"table"``, ``"text"`` or ``"plan"`` (a
+            prose work plan: one draft task per commitment, no units yet).
 
     Raises:
         WorkbookError: the file cannot be read.
-        LayoutError: no task table was found.
+        LayoutError: no tasks were found (or the layout does not fit the file).
 
     Example:
         >>> bd = import_breakdown("芜湖市2024年度市政府重点工作任务分解.xlsx")  # doctest: +SKIP
-        >>> len(bd.tasks)                                                      # doctest: +SKIP
-        220
+        >>> len(bd.tasks), bd.layout                                           # doctest: +SKIP
+        (220, 'table')
     """
-    from ..breakdown import is_standard, read_roster
-    from .table import breakdown_from_sheets
+    from ..breakdown import read_roster
 
     p = Path(path)
-    if p.suffix.lower() not in GRID_EXTENSIONS:
-        msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(GRID_EXTENSIONS)}"
-        raise UnsupportedFileError(msg, file=p.name)
+    suffix = p.suffix.lower()
+    if layout is not None and layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     units = read_roster(roster) if isinstance(roster, (str, Path)) else tuple(roster or ())
-    wb = read_workbook(p)
-    chosen = layout or ("standard" if is_standard(wb.sheets) else "table")
-    if chosen == "standard":
-        from ..breakdown import read_breakdown
+    if suffix in GRID_EXTENSIONS:
+        return _from_grid(p, units, lead, layout)
+    if suffix in TEXT_EXTENSIONS:
+        return _from_text(p, units, lead, layout)
+    if suffix in DOCUMENT_EXTENSIONS:
+        return _from_document(p, units, lead, layout)
+    msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
+    raise UnsupportedFileError(msg, file=p.name)
 
-        return read_breakdown(p)
-    return breakdown_from_sheets(wb.name, wb.sheets, roster=units, lead=lead)
+
+def _refuse(p: Path, layout: str) -> LayoutError:
+    return LayoutError(f"{p.name}: 该文件不能按“{LAYOUT_LABELS[layout]}”格式读取", file=p.name)
+
+
+def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+    from ..breakdown import is_standard, read_breakdown
+    from .table import breakdown_from_sheets
+
+    if layout in ("text", "plan"):
+        raise _refuse(p, layout)
+    wb = read_workbook(p)
+    if layout == "standard" or (layout is None and is_standard(wb.sheets)):
+        return read_breakdown(p).replace(layout="standard")
+    return breakdown_from_sheets(wb.name, wb.sheets, roster=roster, lead=lead).replace(layout="table")
+
+
+def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+    from .text import import_text
+
+    if layout in ("standard", "table"):
+        raise _refuse(p, layout)
+    plan = layout == "plan"
+    return import_text(p, roster=roster, lead=lead, plan=plan).replace(layout="plan" if plan else "text")
+
+
+def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+    from . import docx, html
+    from ._document import load_bytes
+    from .text import breakdown_from_text
+
+    if layout == "standard":
+        raise _refuse(p, layout)
+    is_docx = p.suffix.lower() == ".docx"
+    if layout in ("text", "plan"):
+        data, name = load_bytes(p)
+        text = "\n".join(docx.read_docx(data, name)[1]) if is_docx else html.read_html(data, name)[1]
+        bd = breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan")
+        return bd.replace(layout=layout)
+    text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead)
+    reader = docx.import_docx if is_docx else html.import_html
+    return reader(p, roster=roster, lead=lead, text_importer=text_importer)

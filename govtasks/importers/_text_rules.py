@@ -8,7 +8,7 @@ Each function looks at one cleaned line (or one sentence) and says what it is;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 WS = " \t\r\n\u00a0\u2002\u2003\u3000\ufeff"
 _OPEN = "（(【[〔［"
@@ -16,7 +16,53 @@ _CLOSE = "）)】]〕］"
 _VALUE_STRIP = WS + ",，;；、。.:："
 _CN = "一二三四五六七八九十百零〇"
 
+# --- punctuation width -------------------------------------------------------------
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d\u2018\u2019"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_FULL = ((",", "，"), (":", "："), (";", "；"), ("!", "！"), ("?", "？"), ("(", "（"), (")", "）"))
+# A mark with no Chinese neighbour stays ASCII ("1,000", "12:30"); the leading
+# class lets the regex engine skip ahead to the next mark.
+_KEEP_MARK = re.compile(f"[,:;!?](?<![{_CJK}][,:;!?])(?![{_CJK}])")
+_ASCII_PAIR = re.compile(f"\\([^(){_CJK}\n]*\\)")
+
+
+def full_width(text: str) -> str:
+    """ASCII , : ; ! ? ( ) in Chinese text → the full-width forms of official documents.
+
+    A mark stays ASCII when neither neighbour is Chinese ("1,000", "12:30", so
+    text without Chinese is unchanged), and a bracket pair when it encloses
+    non-Chinese text and neither neighbour outside it is Chinese ("see (a)").
+    Everything else becomes full-width: "(1)聚焦" → "（1）聚焦", "各乡镇(街道)" →
+    "各乡镇（街道）". Works on whole texts (one pass, not per line).
+    """
+    keep = [m.start() for m in _KEEP_MARK.finditer(text)]
+    for m in _ASCII_PAIR.finditer(text):
+        if not _cjk(text, m.start() - 1) and not _cjk(text, m.end()):
+            keep += (m.start(), m.end() - 1)
+    out = text
+    for mark, full in _FULL:
+        if mark in out:
+            out = out.replace(mark, full)
+    if not keep:
+        return out
+    pieces: list[str] = []
+    last = 0
+    for i in sorted(keep):
+        pieces += (out[last:i], text[i])
+        last = i + 1
+    return "".join(pieces) + out[last:]
+
+
+def _cjk(text: str, i: int) -> bool:
+    """Whether text[i] exists and is Chinese (CJK character or punctuation)."""
+    if i < 0 or i >= len(text):
+        return False
+    c = text[i]
+    return "\u3000" <= c <= "\u9fff" or "\uf900" <= c <= "\uffef" or c in "“”‘’"
+
+
 # --- numbering and headings ---------------------------------------------------
+_NUMBER_FIRST = tuple("0123456789（(")
 _NUMBER = re.compile(r"(?:(\d{1,4})\s*[.、．](?!\d)|[（(]\s*(\d{1,4})\s*[）)])\s*")
 _HEADINGS = (
     (0, re.compile(rf"第[{_CN}]+(?:部分|章|篇|方面)\s*[、.．:：]?\s*")),
@@ -28,8 +74,7 @@ _COUNT = re.compile(r"\s*(?:[（(]\s*共?\s*(\d{1,4})\s*[项項]\s*[）)]?|共?\
 _STOPS = "。！？!?"
 
 
-@dataclass(frozen=True, slots=True)
-class Numbered:
+class Numbered(NamedTuple):
     """A line that starts with a task number: ``1.`` ``1、`` ``1．`` (dot) or ``（1）`` ``(1)`` (paren)."""
 
     number: str
@@ -37,17 +82,18 @@ class Numbered:
     rest: str
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A section heading; ``text`` is as written without the count, ``count`` the stated "(N项)"."""
+class Heading(NamedTuple):
+    """A section heading; ``text`` is as written without the count, ``stated`` the count "(N项)"."""
 
     rank: int
     text: str
-    count: int | None
+    stated: int | None
 
 
 def numbered(line: str) -> Numbered | None:
     """The task number of a line, or None."""
+    if line[:1] not in _NUMBER_FIRST:
+        return None
     m = _NUMBER.match(line)
     if m is None or m.end() == len(line):
         return None
@@ -86,50 +132,42 @@ _LABELS = {
     "persons": ("责任人", "責任人"),
 }
 _KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
-_LABEL = re.compile("(" + "|".join(sorted(_KIND, key=len, reverse=True)) + r")\s*[:：]")
+_LABEL_LENGTHS = sorted({len(k) for k in _KIND}, reverse=True)
 _LEAD_VERB = re.compile(
     r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,60}?)(?:牵头|牽頭)(?:负责|負責|抓总|抓總)?"
     r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,200}?)(?:按职责分工负责|按職責分工負責|共同负责|共同負責|"
     r"配合|协同|協同|参与|參與|协助|協助)(?:落实|落實|实施|實施|推进|推進)?)?\s*[。；;]?\s*$")
 _DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,120}?)(?:按职责分工负责|按職責分工負責)\s*[。；;]?\s*$")
-_UNIT_END = ("局", "委", "办", "中心", "政府", "府", "集团", "公司", "街道", "单位", "部门", "管委会", "指挥部",
-             "院", "室", "会", "部", "社", "队", "所", "站", "行", "团", "处", "组", "厅", "区", "镇", "乡",
-             "县", "市", "馆", "校", "署", "司", "联", "科", "股", "辦", "團", "會", "隊", "門", "處", "組",
-             "館", "縣", "鄉", "鎮", "聯", ")", "）")
+_UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心辦團會隊門處組館縣鄉鎮聯)）")
+_TRAIL = WS + "。．.;；,，"
 _ETC = re.compile(r"等(?:部门|单位|部門|單位)?$")
 
 
-@dataclass
-class Annotation:
-    """The fields of one unit annotation, each as the list of values written."""
+class Annotation(dict[str, list[str]]):
+    """Field kind → values as written, in order. Kinds: lead, coop, leaders, deadline, persons."""
 
-    lead: list[str] = field(default_factory=list)
-    coop: list[str] = field(default_factory=list)
-    leaders: list[str] = field(default_factory=list)
-    deadline: list[str] = field(default_factory=list)
-    persons: list[str] = field(default_factory=list)
+    __slots__ = ()
 
     def add(self, kind: str, value: str) -> None:
-        value = _unwrap(value.strip(_VALUE_STRIP))
+        """Add a value, stripped, without brackets left over at its ends."""
+        value = value.strip(_VALUE_STRIP)
+        if value and (value[-1] in _CLOSE or value[0] in _OPEN):
+            value = _unwrap(value)
         if value:
-            getattr(self, kind).append(value)
+            self.setdefault(kind, []).append(value)
 
     def merge(self, other: Annotation) -> None:
-        for kind in _LABELS:
-            getattr(self, kind).extend(getattr(other, kind))
+        for kind, values in other.items():
+            self.setdefault(kind, []).extend(values)
 
 
 def _unwrap(value: str) -> str:
     """Drop brackets left over at the ends of a value ("A）" from "（牵头单位：A）完成时限…")."""
-    while value and value[-1] in _CLOSE and _depth(value) < 0:
+    while value and value[-1] in _CLOSE and value.count(_OPEN[_CLOSE.index(value[-1])]) < value.count(value[-1]):
         value = value[:-1].rstrip(_VALUE_STRIP)
-    while value and value[0] in _OPEN and _depth(value) > 0:
+    while value and value[0] in _OPEN and value.count(value[0]) > value.count(_CLOSE[_OPEN.index(value[0])]):
         value = value[1:].lstrip(_VALUE_STRIP)
     return value
-
-
-def _depth(text: str) -> int:
-    return sum(c in _OPEN for c in text) - sum(c in _CLOSE for c in text)
 
 
 def _split_top(text: str, seps: str) -> list[str]:
@@ -147,14 +185,28 @@ def _split_top(text: str, seps: str) -> list[str]:
     return pieces
 
 
-def _labelled(body: str) -> Annotation:
+def _labels(text: str) -> list[tuple[int, int, str]]:
+    """(label start, value start, field kind) of every "label：" / "label:" in the text."""
+    found: list[tuple[int, int, str]] = []
+    for colon in ("：", ":"):
+        c = text.find(colon)
+        while c >= 0:
+            window = max(0, c - 8)
+            before = text[window:c].rstrip(WS) if text[c - 1:c] in WS else text[window:c]
+            key = next((k for n in _LABEL_LENGTHS if (k := before[-n:]) in _KIND), "")
+            if key:
+                found.append((window + len(before) - len(key), c + 1, _KIND[key]))
+            c = text.find(colon, c + 1)
+    return sorted(found) if len(found) > 1 and "：" in text and ":" in text else found
+
+
+def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
     """Fields of "主办单位:A;协办单位:B" in any order; an unlabelled ;-part after units is 协办."""
     ann = Annotation()
-    matches = list(_LABEL.finditer(body))
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        kind = _KIND[m.group(1)]
-        first, *more = _split_top(body[m.end():end], ";；")
+    for i, (_, value_start, kind) in enumerate(labels):
+        end = labels[i + 1][0] if i + 1 < len(labels) else len(body)
+        value = body[value_start:end].rstrip(_VALUE_STRIP)
+        first, *more = _split_top(value, ";；") if (";" in value or "；" in value) else (value,)
         ann.add(kind, first)
         for piece in more:
             ann.add("coop" if kind in ("lead", "coop") else kind, piece)
@@ -192,25 +244,55 @@ def _verb(text: str) -> tuple[int, Annotation] | None:
 
 
 def _trailing_group(line: str) -> tuple[int, int] | None:
-    """(open, close+1) of the bracket group ending the line (after 。；), or None."""
-    end = len(line.rstrip(WS + "。．.;；,，"))
+    """(open, close+1) of the bracket group ending the line (after 。；), or None.
+
+    The group's opening bracket is the one of the same kind as its closing
+    bracket that balances it ("（主办单位：…各乡镇（街道））"); brackets of other
+    kinds inside it do not count.
+    """
+    end = len(line.rstrip(_TRAIL))
     if end == 0 or line[end - 1] not in _CLOSE:
         return None
-    depth = 0
-    for i in range(end - 1, -1, -1):
-        ch = line[i]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return i, end
+    close = line[end - 1]
+    opener = _OPEN[_CLOSE.index(close)]
+    o = line.rfind(opener, 0, end - 1)
+    while o >= 0:
+        group = line[o:end]
+        if group.count(opener) == group.count(close):
+            return o, end
+        o = line.rfind(opener, 0, o)
     return None
 
 
+def _standard(content: str) -> Annotation | None:
+    """Fast path for the common "label：units；label：units" (full-width, one label per part)."""
+    ann = Annotation()
+    kind = ""
+    for part in content.split("；"):
+        label, colon, value = part.partition("：")
+        if colon:
+            kind = _KIND.get(label.strip(WS), "")
+            if not kind or "：" in value:
+                return None
+        elif not kind:
+            return None
+        else:  # an unlabelled part after units: 协办 ("主办单位:A;各乡镇(街道)")
+            value = part
+            kind = "coop" if kind == "lead" else kind
+        if value.count("（") != value.count("）"):
+            return None
+        value = value.strip(_VALUE_STRIP)
+        if value:
+            ann.setdefault(kind, []).append(value)
+    return ann
+
+
 def _bracketed(content: str) -> Annotation | None:
-    if _LABEL.match(content.lstrip(WS)):
-        return _labelled(content)
+    if ":" not in content and ";" not in content and (ann := _standard(content)) is not None:
+        return ann
+    labels = _labels(content)
+    if labels and not content[: labels[0][0]].strip(WS):
+        return _labelled(content, labels)
     verb = _verb(content)
     if verb is not None and not content[: verb[0]].strip(WS + "。，,；;"):
         return verb[1]
@@ -235,9 +317,11 @@ def split_annotation(line: str) -> tuple[str, Annotation | None]:
         ann, text = found, text[: group[0]].rstrip(WS)
     if ann is not None:
         return text, ann
-    m = _LABEL.search(line)
-    if m is not None and (m.start() == 0 or line[m.start() - 1] in WS + "。；;，," + _OPEN):
-        return line[: m.start()].rstrip(WS + _OPEN), _labelled(line[m.start():])
+    labels = _labels(line) if ("：" in line or ":" in line) else []
+    for n, (start, _, _) in enumerate(labels):
+        if start == 0 or line[start - 1] in WS + "。；;，," + _OPEN:
+            rest = [(a - start, b - start, k) for a, b, k in labels[n:]]
+            return line[:start].rstrip(WS + _OPEN), _labelled(line[start:], rest)
     verb = _verb(line)
     if verb is not None:
         return line[: verb[0]].rstrip(WS + "，,；;"), verb[1]
@@ -251,6 +335,7 @@ _CHROME = re.compile(
     r"第\s*\d+\s*页\s*共\s*\d+\s*页$|[-—－]\s*\d+\s*[-—－]$|\d{1,5}$)")
 _END = re.compile(r"(?:附件|抄送|联系人|联系电话|主题词|附：)")
 _DATE = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d{5,6}|二[〇○零]\S{2}年\S{1,3}月\S{1,3}日)$")
+_SIGNATURE_ENDS = ("人民政府", "办公室", "办公厅", "政府办", "委员会", "管委会")
 _SIGNATURE = re.compile(r"[^。，,；;：:！？\s]{2,30}(?:人民政府|办公室|办公厅|政府办|委员会|管委会)$")
 _NOTICE = re.compile(r"关于印发(?P<title>.+?)的通知")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
@@ -268,12 +353,25 @@ def is_chrome(line: str) -> bool:
 
 def is_signature(line: str) -> bool:
     """The issuing office's signature line (上饶市广丰区人民政府办公室)."""
-    return bool(_SIGNATURE.match(line))
+    return len(line) <= 36 and line.endswith(_SIGNATURE_ENDS) and bool(_SIGNATURE.match(line))
 
 
-def ends_list(line: str) -> bool:
-    """A line after which no tasks follow: 附件, 抄送, 联系人, a date."""
-    return bool(_END.match(line)) or is_date(line)
+_SPECIAL_FIRST = frozenset("分【打关扫相上下责浏访发信来字温网第-—－附抄联主二")
+
+
+def line_role(line: str) -> str:
+    """"chrome", "end" (附件, 抄送, 联系人, a date), "signature", or "" for an ordinary line."""
+    first = line[0]
+    if first.isdigit():
+        if len(line) <= 16 and is_date(line):
+            return "end"
+        return "chrome" if len(line) <= 5 and line.isdigit() else ""
+    if first in _SPECIAL_FIRST:
+        if _END.match(line) or is_date(line):
+            return "end"
+        if is_chrome(line):
+            return "chrome"
+    return "signature" if is_signature(line) else ""
 
 
 def is_title(line: str) -> bool:
@@ -313,7 +411,15 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def is_plan_heading(sentence: str) -> bool:
-    """A paragraph's lead sentence that names its theme ("实施创新引领工程。"): ≤ 20 chars, no digits."""
-    body = sentence.rstrip(_STOPS)
-    return 2 <= len(body) <= 20 and not any(c.isdigit() for c in body)
+def plan_theme(parts: list[str]) -> str | None:
+    """The theme a paragraph's first sentence names ("实施创新引领工程。"), or None.
+
+    A theme is 2-20 characters without digits and at most half as long as the
+    longest sentence after it (so "深入推进实验区建设。加快构建孵化培育体系。" has none).
+    """
+    if len(parts) < 2:
+        return None
+    body = parts[0].rstrip(_STOPS)
+    if 2 <= len(body) <= 20 and 2 * len(body) <= max(map(len, parts[1:])) and not any(c.isdigit() for c in body):
+        return body
+    return None

@@ -24,7 +24,8 @@ from ..errors import WorkbookError
 from ..model import Breakdown, RosterUnit
 from ..xlsx import Sheet
 from ._draft import LeadRule
-from .html import TextImporter, breakdown_from_document, flatten_grid, load_bytes
+from ._document import TextImporter, breakdown_from_document, load_bytes
+from .html import flatten_grid
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -180,7 +181,7 @@ def _not_word(data: bytes, names: set[str], file: str) -> str:
     if "xl/workbook.xml" in names:
         return f"{file}: 这是 Excel 工作簿，不是 Word 文件；请按表格文件导入"
     if data.startswith(b"PK"):
-        return f"{file}: 压缩包里没有 Word 正文（word/document.xml），不是 Word 文件（.docx）"
+        return f"{file}: 压缩包里没有 Word 正文（word/document.xml），不是 Word 文件（.docx），无法读取"
     head = data[:512].lstrip().lower()
     if head.startswith((b"<html", b"<!doctype", b"mime-version")) or b"<html" in head:
         return f"{file}: 这是网页格式另存的“Word”文件；请按网页导入，或在 Word/WPS 中另存为 .docx"
@@ -189,22 +190,19 @@ def _not_word(data: bytes, names: set[str], file: str) -> str:
 
 def _document_root(data: bytes, file: str) -> ET.Element:
     """The parsed main document part; every failure → WorkbookError."""
-    if not data.startswith(b"PK"):
-        raise WorkbookError(_not_word(data, set(), file), file=file)
+    names: set[str] = set()
+    root: ET.Element | None = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            part = _main_part(zf)
-            if part not in names:
-                raise WorkbookError(_not_word(data, names, file), file=file)
-            root = ET.fromstring(zf.read(part))
-    except WorkbookError:
-        raise
+        if data.startswith(b"PK"):
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+                part = _main_part(zf)
+                root = ET.fromstring(zf.read(part)) if part in names else None
     except _READ_ERRORS as exc:
         msg = f"{file}: Word 文件已损坏，无法读取（{exc}）；请在 Word/WPS 中打开后另存为 .docx"
         raise WorkbookError(msg, file=file) from exc
-    if root.tag != W + "document":
-        raise WorkbookError(f"{file}: 不是 Word 文档（正文格式无法识别），请在 Word/WPS 中另存为 .docx", file=file)
+    if not names or root is None or root.tag != W + "document":
+        raise WorkbookError(_not_word(data, names, file), file=file)
     return root
 
 

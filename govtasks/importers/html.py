@@ -8,30 +8,24 @@ in a cell is its own sheet, and its text also goes into the outer cell, one
 line per row. :func:`import_html` reads the task tables with the table
 importer, or hands the page text to a text importer.
 
-The helpers :func:`load_bytes` and :func:`breakdown_from_document` are shared
-with the Word importer (:mod:`govtasks.importers.docx`).
+What both document importers share lives in :mod:`govtasks.importers._document`.
 """
 
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Sequence
 
 from .._types import PathLike
-from ..deadlines import parse_deadline
-from ..errors import LayoutError, WorkbookError
-from ..layout import find_header
+from ..errors import WorkbookError
 from ..model import Breakdown, RosterUnit
 from ..xlsx import Sheet
-from ._draft import LeadRule, guess_year
+from ._document import TextImporter, breakdown_from_document, load_bytes
+from ._draft import LeadRule
 
-TextImporter = Callable[[str, str], Breakdown]
-"""A text-layout importer: ``(text, file name) -> Breakdown``."""
 
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption",
@@ -47,7 +41,6 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 _BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF")
-_TITLE_WORDS = re.compile(r"任务|工作|分解|清单|台账|方案|安排|责任")
 
 
 class _Lines:
@@ -334,21 +327,6 @@ def _check_not_binary(data: bytes, file: str) -> None:
         raise WorkbookError(msg, file=file)
 
 
-def load_bytes(path: PathLike) -> tuple[bytes, str]:
-    """The bytes of a source document and its file name; read errors → WorkbookError."""
-    p = Path(path)
-    name = p.name
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkbookError(f"{name}: 文件不存在", file=name) from exc
-    except OSError as exc:
-        raise WorkbookError(f"{name}: 无法读取文件（{exc.strerror or exc}）", file=name) from exc
-    if not data.strip():
-        raise WorkbookError(f"{name}: 文件是空的（0 字节），请重新保存或重新发送", file=name)
-    return data, name
-
-
 def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
                 lead: LeadRule = "auto", text_importer: TextImporter | None = None) -> Breakdown:
     """Import a task breakdown from a saved web page.
@@ -375,52 +353,3 @@ def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
     text = "\n".join(line for line in lines if line)
     return breakdown_from_document(name, sheets, text, context=context, kind="网页", roster=roster,
                                    lead=lead, text_importer=text_importer)
-
-
-def breakdown_from_document(
-    file: str, sheets: Sequence[Sheet], text: str, *, context: Mapping[str, Sequence[str]], kind: str,
-    roster: PathLike | Sequence[RosterUnit] | None, lead: LeadRule, text_importer: TextImporter | None,
-) -> Breakdown:
-    """Tables with a task header → the table importer; otherwise the text → ``text_importer``.
-
-    ``context`` maps a sheet name to the document text before that table (for
-    the title); ``kind`` names the document type in the error message.
-    """
-    from ..breakdown import read_roster
-    from .table import breakdown_from_sheets
-
-    tables = [s for s in sheets if find_header(s.rows, s.merges) is not None]
-    if tables:
-        units = read_roster(roster) if isinstance(roster, (str, Path)) else tuple(roster or ())
-        bd = breakdown_from_sheets(file, tables, roster=units, lead=lead)
-        return adopt_title(bd, context.get(tables[0].name, ()), file)
-    if text_importer is not None and text.strip():
-        return text_importer(text, file)
-    msg = f"{file}: {kind}中没有任务表格，也没有可识别的任务文本"
-    raise LayoutError(msg, file=file)
-
-
-def title_before(lines: Sequence[str]) -> str:
-    """The table's title among the short lines just above it (a subtitle in brackets is skipped)."""
-    for line in reversed([ln.strip() for ln in lines if ln.strip()]):
-        if len(line) > 60 or line.startswith("附件"):
-            break
-        if not line.startswith(("(", "（")) and _TITLE_WORDS.search(line):
-            return line
-    return ""
-
-
-def adopt_title(bd: Breakdown, lines: Sequence[str], file: str) -> Breakdown:
-    """Give a breakdown whose table had no title rows the title written above the table.
-
-    When that title names the year and the file name did not, deadlines without
-    a year ("6月底前") are parsed again with it.
-    """
-    title = title_before(lines)
-    if bd.title or not title:
-        return bd
-    year = bd.year if bd.year is not None else guess_year(title, file)
-    tasks = bd.tasks
-    if year != bd.year:
-        tasks = tuple(dataclasses.replace(t, deadline=parse_deadline(t.deadline.text, year)) for t in tasks)
-    return bd.replace(title=title, year=year, tasks=tasks)

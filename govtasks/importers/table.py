@@ -151,8 +151,12 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
 
 
 def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequence[RosterUnit] = (),
-                          lead: LeadRule = "auto") -> Breakdown:
-    """Import every sheet that holds a task table; the others are reported."""
+                          lead: LeadRule = "auto", title_hint: str = "") -> Breakdown:
+    """Import every sheet that holds a task table; the others are reported.
+
+    ``title_hint`` is the title when no title rows stand above the header
+    (a web page or Word file has its title outside the table).
+    """
     drafts: list[DraftTask] = []
     issues: list[Issue] = []
     titles: list[str] = []
@@ -175,7 +179,7 @@ def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequenc
         has_lead |= "lead" in header.fields.values()
     if not drafts:
         _raise_no_table(file, sheets, empty)
-    title = titles[0] if titles else ""
+    title = titles[0] if titles else title_hint
     meta = DraftMeta(title=title, year=guess_year(title, file), issuer=_issuer_of(title), source=file)
     return finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead, issues=issues)
 

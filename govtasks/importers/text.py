@@ -1,37 +1,41 @@
 """Import published notices as plain text (重点工作责任分工 as a web page or .txt).
 
-Rules (the line rules themselves live in :mod:`._text_rules`):
+Rules (the line rules themselves are in :mod:`._text_rules`):
 
+* **Punctuation.** ASCII , : ; ! ? ( ) in Chinese text become the full-width
+  forms first (:func:`._text_rules.full_width`), so half- and full-width
+  versions of a notice give equal Breakdowns; characters are otherwise kept
+  as written (traditional stays traditional, OCR errors stay).
 * **Where the task list starts.** The *anchor* is the first numbered line
-  ("1." "1、" "1．" "（1）" "(1)") that carries a unit annotation, inline or
-  on the next non-blank line. From the anchor we walk back over blank lines,
-  section headings and numbered lines that count down to it (3, 2, 1 before 4);
-  the walk stops at any other line, at a second heading "一、" of a rank
-  already seen, and after number 1. So the notice's preamble — addressees,
-  requirement paragraphs such as "一、以目标倒逼落实。各单位要…" (a "heading"
-  followed by sentences is a paragraph, never a heading), the signature and
-  date — is never read as tasks. With no numbered annotated line, the first
-  annotated line is the anchor and every paragraph of the list is a task.
-* **Where it ends.** At 附件/抄送/联系人 lines, a date line, or a signature line
-  followed by a date. Page chrome (分享到, 【字体, 扫一扫, page numbers) is skipped.
+  ("1." "1、" "1．" "（1）" "(1)") with a unit annotation: inline, on the next
+  line alone, or at the end of its wrapped text. From there we walk back over
+  headings, "1." topics above "(1)" tasks and numbers counting down to it; the
+  walk stops at any other line, after number 1 and after the first "一、"/"（一）"
+  of a rank. So the preamble (addressees, requirement paragraphs such as
+  "一、以目标倒逼落实。各单位要…" — a "heading" followed by sentences is a
+  paragraph —, signature, date) is never read as tasks. With no numbered
+  anchor, the first annotated line is the anchor and every paragraph is a task.
+* **Where it ends.** At 附件/抄送/联系人 lines, a date, or a signature followed
+  by a date. Page chrome (分享到, 【字体, 扫一扫, page numbers) is skipped.
 * **Annotations attach** to the task on their line or, when a line is only an
-  annotation ("(主办单位:…)" on its own line, "牵头单位：…" lines), to the
-  task before it; fields from several lines are merged. After a heading there
-  is no current task: an annotation there is reported as ``row-skipped``.
-* **Numbered lists.** A line without a number right after a task that has no
-  annotation yet continues that task's text (a wrapped line); after an
-  annotated task it is reported as ``row-skipped``, never merged. A task with
-  no annotation is kept (``finish()`` reports ``no-units``).
-* **Leads.** Labelled leads (牵头单位/主办单位/牵头责任单位, "A牵头") when the
-  document has any; otherwise the 责任单位 are the leads (or the first listed
-  one with ``lead="first"``): ``finish(has_lead_col=...)`` per document.
-* **Sections.** Headings 第一部分 / 一、 / （一） (and "1." topics above "(1)"
-  tasks) give up to three levels. A stated count "(13项)" is removed from the
-  heading and checked against the tasks found under it (``section-count``).
-* **Plans** (``plan=True``, see :func:`_plan_items`): the body starts at the
-  first heading; each sentence of a paragraph is one commitment (one draft
-  task without units), except a paragraph's short first sentence, which is
-  its theme heading ("实施创新引领工程。…").
+  annotation ("(主办单位:…)" alone, "牵头单位：…" lines), to the task above;
+  fields from several lines are merged. Right after a heading there is no
+  task to attach to: the line is reported as ``row-skipped``.
+* **Numbered lists.** An unnumbered line after a task that has no annotation
+  yet continues its text (a wrapped line); after an annotated task it is
+  reported as ``row-skipped``, never merged. A task without an annotation is
+  kept (``finish()`` reports ``no-units``).
+* **Leads.** Labelled leads (牵头单位/主办单位/牵头责任单位, "A牵头") where the
+  document has any; otherwise the 责任单位 lead (or the first one listed, with
+  ``lead="first"``): ``finish(has_lead_col=...)`` per document.
+* **Sections.** 第一部分 / 一、 / （一） (and "1." topics above "(1)" tasks) give
+  up to three levels. A count "(13项)" is removed from the heading and checked
+  against the tasks found under it (``section-count``).
+* **Plans** (``plan=True``): the body starts at the first heading line or
+  theme paragraph; each sentence of a paragraph is one commitment (a draft
+  task without units, ``no-units-yet``), except a short first sentence that
+  names the paragraph's theme ("实施创新引领工程。…", see
+  :func:`._text_rules.plan_theme`), which becomes its heading.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .. import issues as codes
 from .._types import PathLike
@@ -50,6 +54,7 @@ from . import _text_rules as rules
 from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 
 _Lines = list[tuple[int, str]]
+_FIRST = re.compile(r"第\s*一|[（(]?\s*一\s*[、.．）)]")
 _TASK_HINT = ("任务行形如“1.任务内容。（牵头单位：区发改委；责任单位：区财政局）”，"
               "或在任务下一行写“牵头单位：…”“责任单位：…”")
 
@@ -132,11 +137,11 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
         raise ValueError(f"lead must be 'auto' or 'first', not {lead!r}")
     if not text.strip(rules.WS):
         raise LayoutError(f"{file}: 文件是空的，没有可导入的内容", file=file)
-    lines = [(n, s) for n, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1) if (s := raw.strip(rules.WS))]
-    start = _plan_start(lines) if plan else _task_start(lines)
-    if start is None:
-        _raise_no_tasks(file, plan)
-    found = _plan_items(lines, start, file) if plan else _task_items(lines, start, file)
+    text = rules.full_width(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [(n, s) for n, raw in enumerate(text.split("\n"), 1) if (s := raw.strip(rules.WS))]
+    start, found = _read(lines, file, plan)
     drafts, count_issues = _with_paths(found.items, file)
     if not drafts:
         _raise_no_tasks(file, plan)
@@ -146,24 +151,49 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
                   issues=found.issues + count_issues, plan=plan)
 
 
-def _raise_no_tasks(file: str, plan: bool) -> None:
+def _read(lines: _Lines, file: str, plan: bool) -> tuple[int, _Items]:
+    """(index of the first line of the list, what the list holds)."""
+    if plan:
+        start = _plan_start(lines)
+        if start is None:
+            _raise_no_tasks(file, plan)
+        return start, _plan_items(lines, start, file)
+    anchor = _task_start(lines)
+    if anchor is None:
+        _raise_no_tasks(file, plan)
+    return anchor[0], _task_items(lines, anchor[0], anchor[1], file)
+
+
+def _raise_no_tasks(file: str, plan: bool) -> NoReturn:
     if plan:
         msg = f"{file}: 未找到工作计划的条目（需要“一、…”标题或“实施××工程。……”这样的段落）"
     else:
         msg = (f"{file}: 未找到任务：没有一行带有单位标注。{_TASK_HINT}；"
-               f"如果这是尚未分工的工作计划，请用 plan=True 导入")
+               f"如果这是尚未分工的工作计划，请加 --layout plan（Python: layout='plan'）导入")
     raise LayoutError(msg, file=file)
 
 
 # --- where the list starts -----------------------------------------------------------
-def _annotated(lines: _Lines, i: int) -> bool:
-    """Whether line i carries an annotation or the next line is only one."""
-    if rules.split_annotation(lines[i][1])[1] is not None:
+def _annotated(lines: _Lines, i: int, numbered: bool) -> bool:
+    """Whether line i has an annotation naming units: on the line, on the annotation-only
+    lines after it, or (a numbered line) at the end of its wrapped text (2 lines at most)."""
+    if _names_units(rules.split_annotation(lines[i][1])[1]):
         return True
-    if i + 1 < len(lines):
-        rest, ann = rules.split_annotation(lines[i + 1][1])
-        return ann is not None and not rest
+    for j in range(i + 1, min(i + 6, len(lines))):
+        rest, ann = rules.split_annotation(lines[j][1])
+        if ann is not None and not rest:
+            if _names_units(ann):
+                return True
+            continue  # e.g. "牵头领导：…" before "牵头单位：…"
+        if rules.numbered(rest) is not None or rules.heading(rest) is not None:
+            return False
+        if ann is not None or not numbered or j > i + 2:
+            return numbered and _names_units(ann)
     return False
+
+
+def _names_units(ann: rules.Annotation | None) -> bool:
+    return ann is not None and ("lead" in ann or "coop" in ann)
 
 
 def _anchor(lines: _Lines) -> tuple[int, str | None] | None:
@@ -171,15 +201,15 @@ def _anchor(lines: _Lines) -> tuple[int, str | None] | None:
     first_plain = None
     for i, (_, s) in enumerate(lines):
         num = rules.numbered(s)
-        if num is not None and _annotated(lines, i):
+        if num is not None and _annotated(lines, i, True):
             return i, num.style
-        if first_plain is None and rules.heading(s) is None and _annotated(lines, i):
+        if first_plain is None and rules.heading(s) is None and _annotated(lines, i, False):
             first_plain = i
     return None if first_plain is None else (first_plain, None)
 
 
-def _task_start(lines: _Lines) -> int | None:
-    """Index of the first line of the task list (see module docstring)."""
+def _task_start(lines: _Lines) -> tuple[int, str | None] | None:
+    """(index of the first line of the task list, task number style); see the module docstring."""
     anchor = _anchor(lines)
     if anchor is None:
         return None
@@ -190,22 +220,25 @@ def _task_start(lines: _Lines) -> int | None:
         s = lines[i][1]
         head, num = rules.heading(s), rules.numbered(s)
         if head is not None and head.rank not in firsts:
-            if re.match(r"[（(]?\s*[一第]", s):  # the first section of this rank: nothing before it
+            if _FIRST.match(s):  # the first section of this rank: nothing comes before it
                 firsts.add(head.rank)
         elif num is not None and num.style == style and expect > 0 and int(num.number) == expect:
             expect -= 1
+        elif num is not None and num.style == "dot" and style == "paren":
+            pass  # a "1." topic above "(1)" tasks
         else:
             break
         start = i
-    return start
+    return start, style
 
 
 # --- the task list -----------------------------------------------------------------------
-def _ends_at(lines: _Lines, i: int) -> bool:
-    s = lines[i][1]
-    if rules.ends_list(s):
-        return True
-    return rules.is_signature(s) and i + 1 < len(lines) and rules.is_date(lines[i + 1][1])
+def _role(lines: _Lines, i: int) -> str:
+    """"end" where the list ends (附件, 抄送, 联系人, a date, a signature above a date), "chrome", or ""."""
+    role = rules.line_role(lines[i][1])
+    if role == "signature":
+        return "end" if i + 1 < len(lines) and rules.is_date(lines[i + 1][1]) else ""
+    return role
 
 
 def _skipped(file: str, line: int, text: str, why: str) -> Issue:
@@ -224,13 +257,13 @@ class _State:
     is_open: bool = False
 
 
-def _task_items(lines: _Lines, start: int, file: str) -> _Items:
-    anchor = _anchor(lines)
-    state = _State(file, anchor[1] if anchor else None, _Items([], []))
+def _task_items(lines: _Lines, start: int, style: str | None, file: str) -> _Items:
+    state = _State(file, style, _Items([], []))
     for i in range(start, len(lines)):
-        if _ends_at(lines, i) and state.out.items:
+        role = _role(lines, i)
+        if role == "end" and state.out.items:
             break
-        if not rules.is_chrome(lines[i][1]):
+        if role != "chrome":
             _read_line(state, *lines[i])
     return state.out
 
@@ -267,7 +300,7 @@ def _heading(body: str, num: rules.Numbered | None, style: str | None) -> _Secti
     """A section: 第一部分 / 一、 / （一）, or a "1." topic line above "(1)" tasks."""
     head = rules.heading(body)
     if head is not None:
-        return _Section(head.rank, head.text, head.count)
+        return _Section(head.rank, head.text, head.stated)
     if num is not None and style == "paren" and num.style == "dot":
         return _Section(3, body)
     return None
@@ -275,18 +308,17 @@ def _heading(body: str, num: rules.Numbered | None, style: str | None) -> _Secti
 
 def _new_task(number: str, text: str, ann: rules.Annotation | None, file: str, line: int) -> DraftTask:
     task = DraftTask(number=number, text=text.strip(rules.WS), source=CellRef(file=file, row=line))
-    if ann is not None:
+    if ann:
         _attach(task, ann)
     return task
 
 
 def _attach(task: DraftTask, ann: rules.Annotation) -> None:
     """Merge an annotation's fields into the task's cells (lists joined with 、 as written)."""
-    for name, sep in (("lead", "、"), ("coop", "、"), ("leaders", "、"), ("persons", "、"), ("deadline", "；")):
-        values = getattr(ann, name)
-        if values:
-            old = getattr(task, name)
-            setattr(task, name, sep.join(([old] if old else []) + values))
+    for kind, values in ann.items():
+        sep = "；" if kind == "deadline" else "、"
+        old = getattr(task, kind)
+        setattr(task, kind, sep.join([old, *values]) if old else sep.join(values))
 
 
 # --- sections and their counts ---------------------------------------------------------------
@@ -294,30 +326,29 @@ def _with_paths(items: list[_Section | DraftTask], file: str) -> tuple[list[Draf
     """Give each task the headings in force (ranks mapped to levels 1-3) and check stated counts."""
     ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
-    path = ["", "", ""]
-    open_sections: list[list[_Section | int]] = []
+    levels = ["", "", ""]
+    path: tuple[str, ...] = ()
+    open_sections: list[tuple[_Section, int]] = []  # with the number of tasks before it
     drafts: list[DraftTask] = []
     issues: list[Issue] = []
     for item in items:
         if isinstance(item, _Section):
-            while open_sections and open_sections[-1][0].rank >= item.rank:  # type: ignore[union-attr]
-                issues += _count_issue(open_sections.pop(), file)
-            open_sections.append([item, 0])
+            while open_sections and open_sections[-1][0].rank >= item.rank:
+                issues += _count_issue(open_sections.pop(), len(drafts), file)
+            open_sections.append((item, len(drafts)))
             level = level_of[item.rank]
-            path[level:] = [item.text] + [""] * (2 - level)
+            levels[level:] = [item.text] + [""] * (2 - level)
+            path = tuple(p for p in levels if p)
         else:
-            item.path = tuple(p for p in path if p)
-            for entry in open_sections:
-                entry[1] += 1  # type: ignore[operator]
+            item.path = path
             drafts.append(item)
     while open_sections:
-        issues += _count_issue(open_sections.pop(), file)
+        issues += _count_issue(open_sections.pop(), len(drafts), file)
     return drafts, issues
 
 
-def _count_issue(entry: list[_Section | int], file: str) -> list[Issue]:
-    section, found = entry
-    assert isinstance(section, _Section) and isinstance(found, int)
+def _count_issue(entry: tuple[_Section, int], done: int, file: str) -> list[Issue]:
+    section, found = entry[0], done - entry[1]
     if section.count is None or section.count == found:
         return []
     msg = (f"标题“{section.text}”注明 {section.count} 项，但其下找到 {found} 项任务（第 {section.line} 行），"
@@ -353,10 +384,7 @@ def _plan_start(lines: _Lines) -> int | None:
 
 def _theme(paragraph: str) -> str | None:
     """The theme heading of a paragraph whose short first sentence names it, else None."""
-    parts = rules.sentences(paragraph)
-    if len(parts) >= 2 and rules.is_plan_heading(parts[0]):
-        return parts[0].rstrip("。！？!?")
-    return None
+    return rules.plan_theme(rules.sentences(paragraph))
 
 
 def _plan_items(lines: _Lines, start: int, file: str) -> _Items:
@@ -370,18 +398,19 @@ def _plan_items(lines: _Lines, start: int, file: str) -> _Items:
     out = _Items([], [])
     for i in range(start, len(lines)):
         no, s = lines[i]
-        if _ends_at(lines, i) and out.items:
+        role = _role(lines, i)
+        if role == "end" and out.items:
             break
-        if rules.is_chrome(s):
+        if role == "chrome":
             continue
         head = rules.heading(s)
         if head is not None:
-            out.items.append(_Section(head.rank, head.text, head.count, no))
+            out.items.append(_Section(head.rank, head.text, head.stated, no))
             continue
         parts = rules.sentences(s)
         lead_head = rules.heading(parts[0]) if len(parts) > 1 else None
         if lead_head is not None:
-            out.items.append(_Section(lead_head.rank, lead_head.text.rstrip("。！？!?"), lead_head.count, no))
+            out.items.append(_Section(lead_head.rank, lead_head.text.rstrip("。！？!?"), lead_head.stated, no))
             parts = parts[1:]
         theme = _theme(s) if lead_head is None else None
         out.items.append(_Section(9, theme or "", None, no))

@@ -1,0 +1,318 @@
+"""The text importer: seed 003 (广丰区 2021, a notice as plain text), small texts, bad input, seed 002 as a plan."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEEDS, rebuild_module
+from govtasks import issues as codes
+from govtasks.errors import LayoutError, WorkbookError
+from govtasks.importers.text import breakdown_from_text, import_text
+from govtasks.issues import Severity
+
+NOTICE = DATA / "广丰区2021年区政府工作报告重点工作责任分工.txt"
+SEED_003 = SEEDS / "003_60d2928a38aacd54.txt"
+SEED_002 = SEEDS / "002_ce1cc4cd42ce1422.txt"
+SOURCES = {"rebuilt": NOTICE, "seed": SEED_003}
+
+SENTENCE_1 = "聚焦首位产业和主导产业深入实施产业链链长制和“开拓市场万里行”活动，促进产业高端补链、终端延链、整体强链。"
+SENTENCE_2 = "持续主攻电子信息首位产业，力争首位产业企业达到100家。"
+SENTENCE_3 = "全力打造人力资源服务产业园，完善职业技术教育体系。"
+
+
+def _text(path: Path) -> str:
+    if not path.exists():
+        pytest.skip(f"not available: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def _line_of(text: str, prefix: str) -> int:
+    """1-based number of the first line starting with ``prefix``."""
+    return next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(prefix))
+
+
+@pytest.fixture(scope="module", params=list(SOURCES), ids=list(SOURCES))
+def seed003(request: pytest.FixtureRequest):
+    path = SOURCES[request.param]
+    return path, _text(path), import_text(path)
+
+
+# --- seed 003 -----------------------------------------------------------------------------------
+def test_rebuilt_notice_is_what_the_rebuild_makes(tmp_path: Path) -> None:
+    _text(SEED_003)
+    out = rebuild_module("seed003").build(SEEDS, tmp_path)
+    assert out.name == NOTICE.name
+    assert out.read_bytes() == NOTICE.read_bytes()
+    text = out.read_text(encoding="utf-8")
+    assert "分享到" not in text and "【字体" not in text and "扫一扫" not in text
+    assert "6月15日、12月15日前" in text and "6月25日、12月25日前" in text and "2021年3月25日" in text
+    assert "不断做强发展支柱(13项)" in text
+
+
+def test_seed003_has_101_tasks_numbered_1_to_101(seed003) -> None:
+    path, _, bd = seed003
+    assert len(bd.tasks) == 101
+    assert [t.number for t in bd.tasks] == [str(n) for n in range(1, 102)]
+    assert [t.id for t in bd.tasks] == [f"T{n:03d}" for n in range(1, 102)]
+    assert bd.title == "2021年区政府工作报告所列重点工作责任分工"
+    assert (bd.year, bd.issuer, bd.doc_number) == (2021, "上饶市广丰区人民政府办公室", "")
+    assert not any("以目标倒逼落实" in t.text or "区政府督查室" in t.text for t in bd.tasks)
+
+
+def test_seed003_imports_the_same_from_raw_seed_and_rebuilt_notice() -> None:
+    _text(SEED_003)
+    rebuilt, raw = import_text(NOTICE), import_text(SEED_003)
+    assert (rebuilt.source, raw.source) == (NOTICE.name, SEED_003.name)
+    assert rebuilt.replace(source="") == raw.replace(source="")
+
+
+def test_task_sources_are_file_and_line(seed003) -> None:
+    path, text, bd = seed003
+    first = bd.tasks[0]
+    assert (first.source.file, first.source.sheet, first.source.row) == (path.name, "", _line_of(text, "1."))
+    assert str(first.source) == f"{path.name}!第{_line_of(text, '1.')}行"
+    assert bd.tasks[100].source.row == _line_of(text, "101.")
+
+
+def test_task_4_gets_the_annotation_on_its_own_line(seed003) -> None:
+    _, text, bd = seed003
+    lines = [line for line in text.split("\n") if line.strip()]
+    own = lines[next(i for i, line in enumerate(lines) if line.startswith("4.")) + 1]
+    assert own == "(主办单位:黑滑石综合开发指挥部、区工信局;协办单位:相关乡镇(街道))"
+    task = bd.tasks[3]
+    assert task.text.startswith("举全区之力") and task.text.endswith("打造“中国特色资源产业集聚区”。")
+    assert task.lead == ("黑滑石综合开发指挥部", "区工信局")
+    assert task.coop == ("相关乡镇（街道）",)
+    assert bd.tasks[4].lead == ("区工信局",)  # task 5 keeps its own annotation; 工信局 is 区工信局 in a 区 document
+
+
+def test_task_95_is_kept_without_units_and_reported(seed003) -> None:
+    path, text, bd = seed003
+    task = bd.task("T095")
+    assert task.text == "扎实开展市域社会治理现代化试点工作，大力推进社会治理体系和治理能力现代化。"
+    assert (task.lead, task.coop) == ((), ())
+    assert bd.task("T096").text.startswith("推广新时代“枫桥经验”")
+    assert [(i.code, i.task_id, str(i.where)) for i in bd.issues.by_code(codes.NO_UNITS)] == [
+        (codes.NO_UNITS, "T095", f"{path.name}!第{_line_of(text, '95.')}行")]
+
+
+def test_units_inherit_the_prefix_and_keep_bracketed_groups(seed003) -> None:
+    _, _, bd = seed003
+    assert bd.task("T015").lead == ("区人社局", "区教体局")
+    assert bd.task("T001").coop == ("上饶高新区", "各乡镇（街道）")
+    assert bd.task("T002").coop == ("区工信局", "区商务局", "区科技局", "各乡镇（街道）")
+    assert bd.task("T034").lead == ("区政府办（政务服务办）",)
+    assert not {"各乡镇", "街道", "(街道)", "（街道）"} & set(bd.units)
+    assert bd.task("T083").lead == ("区水利局", "区林业局")  # "(主办单位:区水利局、林业局;各乡镇(街道))"
+    assert bd.task("T083").coop == ("各乡镇（街道）",)
+
+
+def test_section_paths_without_counts(seed003) -> None:
+    _, _, bd = seed003
+    assert bd.task("T001").path == ("一、持之以恒主攻工业，不断做强发展支柱", "（一）持续壮大产业集群")
+    assert bd.task("T013").path == ("一、持之以恒主攻工业，不断做强发展支柱", "（三）不断提升园区效益")
+    assert bd.task("T014").path == ("二、充分挖掘内需潜力，着力稳定经济增长", "（一）促进居民就业")
+    assert bd.task("T101").path == ("七、全力改善民生福祉，不断提升幸福指数", "（三）维护社会安全稳定")
+    assert not any("项" in part for t in bd.tasks for part in t.path)
+    assert len({t.path[0] for t in bd.tasks}) == 7
+
+
+def test_all_seed_section_counts_agree(seed003) -> None:
+    _, _, bd = seed003
+    assert not bd.issues.by_code(codes.SECTION_COUNT)
+    assert sorted(set(bd.issues.codes())) == [codes.NO_UNITS, codes.UNIT_ALIAS, codes.UNIT_GROUP]
+    assert bd.issues.by_code(codes.UNIT_ALIAS)[0].unit == "区工信局"
+
+
+def test_a_wrong_count_is_one_section_count_issue() -> None:
+    text = _text(NOTICE).replace("着力稳定经济增长(22项)", "着力稳定经济增长(21项)")
+    bd = breakdown_from_text(text, "改.txt")
+    found = bd.issues.by_code(codes.SECTION_COUNT)
+    assert len(found) == 1
+    issue = found[0]
+    assert issue.severity is Severity.WARNING
+    assert issue.where is not None and issue.where.row == _line_of(text, "二、充分挖掘内需潜力")
+    assert "二、充分挖掘内需潜力，着力稳定经济增长" in issue.message
+    assert "21" in issue.message and "22" in issue.message and f"第 {issue.where.row} 行" in issue.message
+
+
+def test_a_missing_task_is_one_section_count_issue() -> None:
+    text = re.sub(r"(?m)^5\.围绕重点产业.*\n", "", _text(NOTICE))
+    bd = breakdown_from_text(text, "少.txt")
+    assert len(bd.tasks) == 100
+    assert ["13" in i.message and "12" in i.message for i in bd.issues.by_code(codes.SECTION_COUNT)] == [True]
+
+
+def _full_width(text: str) -> str:
+    text = text.translate(str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；"}))
+    return re.sub(r"(?m)^(\d+)\.", r"\1．", text)
+
+
+def test_full_and_half_width_texts_give_equal_breakdowns() -> None:
+    half = _text(NOTICE)
+    full = _full_width(half)
+    assert full != half
+    assert breakdown_from_text(full, "a.txt") == breakdown_from_text(half, "a.txt")
+    numbered = re.sub(r"(?m)^(\d+)\.", r"\1、", half)  # 1、 instead of 1.
+    assert breakdown_from_text(numbered, "a.txt") == breakdown_from_text(half, "a.txt")
+
+
+# --- small texts built from seed sentences ---------------------------------------------------------
+def test_line_annotations_attach_to_the_task_above() -> None:
+    text = (f"一、持之以恒主攻工业，不断做强发展支柱（2项）\n1.{SENTENCE_1}\n牵头领导：张 三\n牵头单位：区工信局\n"
+            f"责任单位：上饶高新区、各乡镇（街道）\n完成时限：2021年12月底前\n\n2.{SENTENCE_2}\n"
+            "牵头单位:上饶高新区\n责任单位:区工信局、商务局、科技局\n")
+    bd = breakdown_from_text(text, "行.txt")
+    one, two = bd.tasks
+    assert (one.text, one.lead, one.coop, one.leaders) == (SENTENCE_1, ("区工信局",), ("上饶高新区", "各乡镇（街道）"),
+                                                           ("张 三",))
+    assert one.deadline.text == "2021年12月底前" and one.deadline.due is not None
+    assert (two.lead, two.coop) == (("上饶高新区",), ("区工信局", "区商务局", "区科技局"))
+    assert one.path == ("一、持之以恒主攻工业，不断做强发展支柱",) and not bd.issues.by_code(codes.SECTION_COUNT)
+
+
+def test_verb_forms() -> None:
+    text = (f"1、{SENTENCE_1}区发改委牵头，区财政局、区商务局配合。\n"
+            f"2、{SENTENCE_2}（区工信局、区科技局按职责分工负责）\n"
+            f"3、{SENTENCE_3}（区人社局牵头，区教体局等按职责分工负责）\n")
+    one, two, three = breakdown_from_text(text, "动词.txt").tasks
+    assert (one.text, one.lead, one.coop) == (SENTENCE_1, ("区发改委",), ("区财政局", "区商务局"))
+    assert (two.text, two.lead, two.coop) == (SENTENCE_2, (), ("区工信局", "区科技局"))
+    assert (three.lead, three.coop) == (("区人社局",), ("区教体局",))
+
+
+def test_a_sentence_ending_in_a_verb_is_not_an_annotation() -> None:
+    text = f"1.支持龙头企业牵头。（主办单位：区工信局）\n2.{SENTENCE_2}由龙头企业牵头，中小企业配合。\n"
+    one, two = breakdown_from_text(text, "x.txt").tasks
+    assert (one.text, one.lead) == ("支持龙头企业牵头。", ("区工信局",))
+    assert (two.text, two.lead, two.coop) == (f"{SENTENCE_2}由龙头企业牵头，中小企业配合。", (), ())
+
+
+@pytest.mark.parametrize("left,right", [("【", "】"), ("[", "]"), ("〔", "〕"), ("（", "）"), ("(", ")")])
+def test_annotation_brackets(left: str, right: str) -> None:
+    text = f"1.{SENTENCE_1}{left}主办单位：区工信局；协办单位：上饶高新区、各乡镇（街道）{right}\n"
+    (task,) = breakdown_from_text(text, "括号.txt").tasks
+    assert (task.text, task.lead, task.coop) == (SENTENCE_1, ("区工信局",), ("上饶高新区", "各乡镇（街道）"))
+
+
+def test_fields_in_any_order_several_groups_and_other_labels() -> None:
+    text = (f"（1）{SENTENCE_1}〔责任领导：李四；协同责任单位：区科技局；牵头责任单位：上饶高新区〕[完成时限:2021年底]\n"
+            f"（2）{SENTENCE_2}（配合单位：区商务局，牵头单位：区工信局，分管领导：王五）\n")
+    one, two = breakdown_from_text(text, "序.txt").tasks
+    assert (one.number, one.lead, one.coop, one.leaders, one.deadline.text) == (
+        "1", ("上饶高新区",), ("区科技局",), ("李四",), "2021年底")
+    assert (two.lead, two.coop, two.leaders) == (("区工信局",), ("区商务局",), ("王五",))
+
+
+def test_lead_first_and_only_responsible_units() -> None:
+    text = (f"1.{SENTENCE_1}（责任单位：区工信局、上饶高新区、各乡镇（街道））\n"
+            f"2.{SENTENCE_2}（责任单位：上饶高新区、区工信局）\n")
+    auto = breakdown_from_text(text, "责.txt")
+    assert auto.tasks[1].lead == ("上饶高新区", "区工信局") and auto.tasks[1].coop == ()
+    first = breakdown_from_text(text, "责.txt", lead="first")
+    assert [(t.lead, t.coop) for t in first.tasks] == [
+        (("区工信局",), ("上饶高新区", "各乡镇（街道）")), (("上饶高新区",), ("区工信局",))]
+    assert not first.issues.by_code(codes.NO_LEAD)
+
+
+def test_traditional_characters_are_read_as_written() -> None:
+    text = "一、持之以恆主攻工業\n1.持續主攻電子信息首位產業。（協辦單位：上饒高新區；主辦單位：區工信局）\n"
+    (task,) = breakdown_from_text(text, "繁.txt").tasks
+    assert (task.text, task.lead, task.coop, task.path) == (
+        "持續主攻電子信息首位產業。", ("區工信局",), ("上饒高新區",), ("一、持之以恆主攻工業",))
+
+
+def test_wrapped_line_continues_an_open_task_and_stray_lines_are_reported() -> None:
+    text = (f"1.{SENTENCE_1[:20]}\n{SENTENCE_1[20:]}（主办单位：区工信局）\n"
+            f"这是一行说明文字。\n2.{SENTENCE_2}（主办单位：上饶高新区）\n")
+    bd = breakdown_from_text(text, "续.txt")
+    assert [t.text for t in bd.tasks] == [SENTENCE_1, SENTENCE_2]
+    assert [(i.code, str(i.where)) for i in bd.issues] == [(codes.ROW_SKIPPED, "续.txt!第3行")]
+    assert "这是一行说明文字" in bd.issues[0].message
+
+
+def test_unnumbered_list_and_preamble_headings() -> None:
+    text = ("关于印发重点工作责任分工的通知\n各单位：\n一、以目标倒逼落实。各单位要切实加强组织领导。\n"
+            "二、以协作抓好落实\n\n重点工作责任分工\n（一）持续壮大产业集群\n"
+            f"{SENTENCE_1}（牵头单位：区工信局）\n{SENTENCE_2}\n（牵头单位：上饶高新区）\n"
+            "附件：联系人名单\n")
+    bd = breakdown_from_text(text, "无号.txt")
+    assert [(t.text, t.lead, t.path) for t in bd.tasks] == [
+        (SENTENCE_1, ("区工信局",), ("（一）持续壮大产业集群",)),
+        (SENTENCE_2, ("上饶高新区",), ("（一）持续壮大产业集群",))]
+    assert bd.title == "重点工作责任分工"
+
+
+def test_paren_numbered_tasks_under_numbered_topics() -> None:
+    text = (f"一、工业\n1.产业集群\n（1）{SENTENCE_1}（牵头单位：区工信局）\n"
+            f"2.优质企业\n（2）{SENTENCE_2}（牵头单位：上饶高新区）\n")
+    bd = breakdown_from_text(text, "题.txt")
+    assert [(t.number, t.path) for t in bd.tasks] == [("1", ("一、工业", "1.产业集群")), ("2", ("一、工业", "2.优质企业"))]
+
+
+# --- files and bad input ----------------------------------------------------------------------------
+def test_encodings(tmp_path: Path) -> None:
+    text = f"1.{SENTENCE_2}（牵头单位：上饶高新区）\n"
+    for name, data in (("gbk.txt", text.encode("gbk")), ("bom.txt", text.encode("utf-8-sig")),
+                       ("u16.txt", text.encode("utf-16")), ("crlf.txt", text.replace("\n", "\r\n").encode())):
+        (tmp_path / name).write_bytes(data)
+        (task,) = import_text(tmp_path / name).tasks
+        assert (task.text, task.lead) == (SENTENCE_2, ("上饶高新区",)), name
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "空.txt"
+    path.write_text(" \n\u3000\n\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match=r"^空\.txt: 文件是空的"):
+        import_text(path)
+
+
+def test_binary_file_named_txt(tmp_path: Path) -> None:
+    path = tmp_path / "分工.txt"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4)
+    with pytest.raises(WorkbookError, match=r"^分工\.txt: 不是文本文件"):
+        import_text(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(WorkbookError, match=r"^无\.txt: 文件不存在"):
+        import_text(tmp_path / "无.txt")
+
+
+def test_text_without_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "通知.txt"
+    path.write_text("关于做好工作的通知\n各单位：\n一、加强领导。请认真落实。\n1.狠抓落实。\n", encoding="utf-8")
+    with pytest.raises(LayoutError, match=r"^通知\.txt: 未找到任务.*任务行形如“1\.任务内容。（牵头单位"):
+        import_text(path)
+
+
+# --- seed 002 as a prose plan -----------------------------------------------------------------------
+def test_seed002_plan_is_a_draft_without_units() -> None:
+    _text(SEED_002)
+    bd = import_text(SEED_002, plan=True)
+    assert len(bd.tasks) > 40
+    assert all(t.lead == () and t.coop == () for t in bd.tasks)
+    yet = bd.issues.by_code(codes.NO_UNITS_YET)
+    assert [i.task_id for i in yet] == [t.id for t in bd.tasks]
+    assert {i.severity for i in yet} == {Severity.INFO} and "尚未分配单位" in yet[0].message
+    assert not bd.issues.by_code(codes.NO_UNITS)
+    assert (bd.title, bd.year) == ("区政府的年度工作方案", 2023)
+    first = bd.tasks[0]
+    assert first.path == ("实施创新引领工程",) and first.text.startswith("深入推进国家可持续开展实验区建设")
+    assert any("效劳" in t.text for t in bd.tasks)  # OCR damage kept as written
+    assert not any("温馨提示" in t.text or "下载" in t.text or "预期目标" in t.text for t in bd.tasks)
+
+
+def test_plan_with_numbered_headings() -> None:
+    text = ("区政府2023年工作计划\n一、实施创新引领工程\n深入推进实验区建设。加快构建孵化培育体系。\n"
+            "二、实施工业提升工程。推动电子信息企业集群集聚发展。开展龙头企业创新转型试点。\n")
+    bd = breakdown_from_text(text, "计划.txt", plan=True)
+    assert [(t.number, t.path, t.text) for t in bd.tasks] == [
+        ("1", ("一、实施创新引领工程",), "深入推进实验区建设。"),
+        ("2", ("一、实施创新引领工程",), "加快构建孵化培育体系。"),
+        ("3", ("二、实施工业提升工程",), "推动电子信息企业集群集聚发展。"),
+        ("4", ("二、实施工业提升工程",), "开展龙头企业创新转型试点。")]
+    assert bd.issues.codes() == [codes.NO_UNITS_YET] * 4
