@@ -29,7 +29,7 @@ def _cells(path: Path) -> dict[str, list[list[object]]]:
 
 def test_bundled_examples_are_reproducible(tmp_path: Path) -> None:
     written = rebuild_module("rebuild").build_all(SEEDS, tmp_path)
-    assert len(written) == 11
+    assert len(written) == 12
     for path in written:
         committed = DATA / path.name
         assert committed.exists(), f"{path.name} is not committed in examples/data"

@@ -17,11 +17,12 @@ TEXT_003 = DATA / "广丰区2021年区政府工作报告重点工作责任分工
 DOCX_003 = DATA / "广丰区2021年区政府工作报告重点工作责任分工.docx"
 HTML_001 = DATA / "芜湖市2024年度市政府重点工作任务分解.html"
 DOCX_000 = DATA / "繁昌区2023年区政府重点工作任务.docx"
+HTML_000 = DATA / "繁昌区2023年区政府重点工作任务.html"
 PLAN_002 = SEEDS / "002_ce1cc4cd42ce1422.txt"
 
 
 @pytest.mark.parametrize(("path", "layout", "tasks"), [
-    (EXAMPLE_001, "table", 220), (HTML_001, "table", 220), (DOCX_000, "table", 138),
+    (EXAMPLE_001, "table", 220), (HTML_001, "table", 220), (DOCX_000, "table", 138), (HTML_000, "table", 138),
     (TEXT_003, "text", 101), (DOCX_003, "text", 101), (DATA / "芜湖市2024年度市政府重点工作任务分解_标准.xlsx", "standard", 220),
 ], ids=lambda v: v.name if isinstance(v, Path) else str(v))
 def test_detects_layout(path: Path, layout: str, tasks: int) -> None:
@@ -32,6 +33,7 @@ def test_detects_layout(path: Path, layout: str, tasks: int) -> None:
 def test_same_document_in_every_form_gives_the_same_tasks() -> None:
     assert gt.import_breakdown(HTML_001).tasks == gt.import_breakdown(EXAMPLE_001).tasks
     assert gt.import_breakdown(DOCX_000).tasks == gt.import_breakdown(EXAMPLE_000).tasks
+    assert gt.import_breakdown(HTML_000).tasks == gt.import_breakdown(EXAMPLE_000).tasks
     from_text = gt.import_breakdown(TEXT_003)
     assert [(t.number, t.path, t.text, t.lead, t.coop) for t in gt.import_breakdown(DOCX_003).tasks] == \
         [(t.number, t.path, t.text, t.lead, t.coop) for t in from_text.tasks]

@@ -44,6 +44,7 @@ import seed001
 
 HTML_OUTPUT = "芜湖市2024年度市政府重点工作任务分解.html"
 DOCX_OUTPUT = "繁昌区2023年区政府重点工作任务.docx"
+HTML_000_OUTPUT = "繁昌区2023年区政府重点工作任务.html"
 DATES = {"202446": "2024年4月6日", "2023331日": "2023年3月31日"}
 UNMERGED_TOPICS = {"加快建设区域消费中心。"}
 ZIP_TIME = (2023, 3, 31, 0, 0, 0)
@@ -121,7 +122,7 @@ _PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>{title}_芜湖市人民政府</title>
+<title>{title}_{site}</title>
 <style>body{{font-family:"Microsoft YaHei",sans-serif}} .content p{{text-indent:2em;line-height:2}}
 table{{border-collapse:collapse}} td{{border:1px solid #000;padding:2px 4px;text-align:center}}</style>
 <script>function doZoom(n){{document.getElementById("zoom").style.fontSize=n+"px";}}</script>
@@ -137,7 +138,7 @@ table{{border-collapse:collapse}} td{{border:1px solid #000;padding:2px 4px;text
 {table}
 </div>
 </div>
-<footer>主办：芜湖市人民政府办公室</footer>
+<footer>主办：{site}办公室</footer>
 </body>
 </html>
 """
@@ -160,7 +161,7 @@ def page_html(text: str) -> str:
             ln = html.escape(ln, quote=False)
         paras.append(f"<p{style}>{ln}</p>")
     table = html_table(seed001.parse(text))
-    return _PAGE.format(title=html.escape(lines[0]), info=_info_html(lines[1]),
+    return _PAGE.format(title=html.escape(lines[0]), info=_info_html(lines[1]), site=seed001.META["issuer"],
                         paragraphs="\n".join(paras), table=table)
 
 
@@ -396,9 +397,53 @@ def build_docx(seeds_dir: Path | str, out_dir: Path | str) -> Path:
                       title=seed000.META["title"], created="2023-03-31T00:00:00Z")
 
 
+def grid_html(table: DocTable) -> str:
+    """A grid with merges as an HTML table: merges become rowspan/colspan."""
+    starts: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in table.merges:
+        starts[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
+        covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rs, cs = starts.get((r, c), (1, 1))
+            attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            body = "<br>".join(html.escape(x, quote=False) for x in text.split("\n")) or "&nbsp;"
+            cells.append(f"<td{attrs}>{body}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table border="1" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
+
+
+def page_html_000(text: str) -> str:
+    """Seed 000 as the saved web page: the notice, then the attachment table."""
+    lines = notice_lines(text)
+    paras = []
+    for para in docx_paragraphs(text):
+        kind, line = ("body", para) if isinstance(para, str) else para
+        if kind != _SECTION_BREAK:
+            style = {"title": "text-align:center", "center": "text-align:center", "right": "text-align:right"}.get(kind)
+            paras.append(f"<p{f' style={chr(34)}{style}{chr(34)}' if style else ''}>{html.escape(line, quote=False)}</p>")
+    table = grid_html(docx_table(seed000.parse(text)))
+    return _PAGE.format(title=html.escape(lines[0]), info=_info_html(lines[1]), site=seed000.META["issuer"],
+                        paragraphs="\n".join(paras), table=table)
+
+
+def build_html_000(seeds_dir: Path | str, out_dir: Path | str) -> Path:
+    """Write seed 000 as ``out_dir / HTML_000_OUTPUT``; return the path."""
+    text = (Path(seeds_dir) / seed000.SEED).read_text(encoding="utf-8")
+    out = Path(out_dir) / HTML_000_OUTPUT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page_html_000(text), encoding="utf-8", newline="\n")
+    return out
+
+
 def build(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
-    """Write both published pages into ``out_dir``."""
-    return [build_html(seeds_dir, out_dir), build_docx(seeds_dir, out_dir)]
+    """Write the published pages into ``out_dir``: seeds 001 and 000 as web pages, seed 000 as Word."""
+    return [build_html(seeds_dir, out_dir), build_html_000(seeds_dir, out_dir), build_docx(seeds_dir, out_dir)]
 
 
 if __name__ == "__main__":
