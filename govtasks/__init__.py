@@ -18,6 +18,7 @@ from .errors import (GovtasksError, IssuesFoundError, LayoutError, SheetNotFound
 from .importers import import_breakdown
 from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
+from .periods import Period
 from .units import split_units
 
 __version__ = "0.1.0"
@@ -32,6 +33,7 @@ __all__ = [
     "IssueList",
     "IssuesFoundError",
     "LayoutError",
+    "Period",
     "RosterUnit",
     "Severity",
     "SheetNotFoundError",

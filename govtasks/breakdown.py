@@ -259,3 +259,18 @@ def _roster_rows(rows: list[list[str]], cols: list[int]) -> tuple[RosterUnit, ..
 
     return tuple(RosterUnit(name=get(row, cols[0]), aliases=many(get(row, cols[1])), groups=many(get(row, cols[2])))
                  for row in rows if get(row, cols[0]))
+
+
+def fingerprint(bd: Breakdown) -> str:
+    """A short hash of the tasks a form was made from (IDs, text, units).
+
+    Forms carry it in their meta sheet, so a return made from an older or
+    different breakdown can be recognised.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for t in bd.tasks:
+        h.update("\x1f".join((t.id, t.text, "\x1e".join(t.lead), "\x1e".join(t.coop))).encode("utf-8"))
+        h.update(b"\x1d")
+    return h.hexdigest()[:12]
