@@ -67,12 +67,11 @@ def _coarse(text: str, year: int | None) -> list[dt.date]:
         y = _year_of(m.group(1), year)
         if y:
             out.append(_month_end(y, 6 if m.group(2) == "上" else 12))
-    if not out:
-        m = _YEAR_END.search(text)
-        if m:
-            y = _year_of(m.group(1) or m.group(3) or m.group(4), year)
-            if y:
-                out.append(dt.date(y, 12, 31))
+    end = _YEAR_END.search(text) if not out else None
+    if end:
+        y = _year_of(end.group(1) or end.group(3) or end.group(4), year)
+        if y:
+            out.append(dt.date(y, 12, 31))
     return out
 
 

@@ -9,6 +9,7 @@ in ``Breakdown.layout``.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from typing import Sequence
@@ -62,7 +63,7 @@ def import_breakdown(
     suffix = p.suffix.lower()
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
-    units = read_roster(roster) if isinstance(roster, (str, Path)) else tuple(roster or ())
+    units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
     if suffix in GRID_EXTENSIONS:
         return _from_grid(p, units, lead, layout)
     if suffix in TEXT_EXTENSIONS:

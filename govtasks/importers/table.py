@@ -51,7 +51,8 @@ def fill_down(rows: list[list[str]], merges: Sequence[tuple[int, int, int, int]]
             value = grid[r0][c0] if c0 < len(grid[r0]) else ""
             for r in range(r0 + 1, min(r1 + 1, len(grid))):
                 if r not in copied:
-                    grid[r], _ = list(grid[r]), copied.add(r)
+                    grid[r] = list(grid[r])
+                    copied.add(r)
                 grid[r].extend([""] * (c0 + 1 - len(grid[r])))
                 grid[r][c0] = value
     return grid
