@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Iterator, Literal, Sequence
 
 from .. import issues as codes
 from ..deadlines import parse_deadline
@@ -117,7 +117,7 @@ def _roster_out(roster: Sequence[RosterUnit], tasks: Sequence[Task]) -> tuple[Ro
     """The given roster plus every unit the tasks name that it lacks (groups excluded),
     so the 单位 sheet is where a clerk adds aliases and group memberships."""
     known = {u.name for u in roster}
-    found = dict.fromkeys(u for t in tasks for u in t.units if u not in known and not is_group(u))
+    found = dict.fromkeys(u for t in tasks for u in t.lead + t.coop if u not in known and not is_group(u))
     return tuple(roster) + tuple(RosterUnit(name=u) for u in found)
 
 
@@ -130,26 +130,25 @@ def _task(draft: DraftTask, task_id: str, lead: tuple[str, ...], coop: tuple[str
     )
 
 
+def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
+    """(code, severity, message tail) for what is wrong with one task."""
+    if not task.text.strip():
+        yield codes.EMPTY_TEXT, Severity.ERROR, "没有任务内容，请补充或删除该行"
+    if not task.lead and not task.coop:
+        if plan:
+            yield codes.NO_UNITS_YET, Severity.INFO, "尚未分配单位（由工作计划生成的草稿），请补充牵头单位和责任单位"
+        else:
+            yield codes.NO_UNITS, Severity.ERROR, "没有牵头单位和责任单位，请补充后再下发填报表"
+    elif not task.lead:
+        yield codes.NO_LEAD, Severity.WARNING, "没有牵头单位，只有责任单位，请确认牵头单位"
+    if task.deadline.kind is DeadlineKind.UNPARSED:
+        yield codes.DEADLINE_UNPARSED, Severity.WARNING, f"的完成时限“{task.deadline.text}”无法识别为日期，已按原文保留"
+
+
 def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask], plan: bool = False) -> list[Issue]:
-    out: list[Issue] = []
-    for task, draft in zip(tasks, drafts):
-        label = f"第 {task.number or task.id} 项任务"
-        if not task.text.strip():
-            out.append(Issue(code=codes.EMPTY_TEXT, severity=Severity.ERROR, where=draft.source, task_id=task.id,
-                             message=f"{label}没有任务内容，请补充或删除该行"))
-        if not task.lead and not task.coop and plan:
-            out.append(Issue(code=codes.NO_UNITS_YET, severity=Severity.INFO, where=draft.source, task_id=task.id,
-                             message=f"{label}尚未分配单位（由工作计划生成的草稿），请补充牵头单位和责任单位"))
-        elif not task.lead and not task.coop:
-            out.append(Issue(code=codes.NO_UNITS, severity=Severity.ERROR, where=draft.source, task_id=task.id,
-                             message=f"{label}没有牵头单位和责任单位，请补充后再下发填报表"))
-        elif not task.lead:
-            out.append(Issue(code=codes.NO_LEAD, severity=Severity.WARNING, where=draft.source, task_id=task.id,
-                             message=f"{label}没有牵头单位，只有责任单位，请确认牵头单位"))
-        if task.deadline.kind is DeadlineKind.UNPARSED:
-            out.append(Issue(code=codes.DEADLINE_UNPARSED, severity=Severity.WARNING, where=draft.source,
-                             task_id=task.id, message=f"{label}的完成时限“{task.deadline.text}”无法识别为日期，已按原文保留"))
-    return out
+    return [Issue(code=code, severity=severity, where=draft.source, task_id=task.id,
+                  message=f"第 {task.number or task.id} 项任务{tail}")
+            for task, draft in zip(tasks, drafts) for code, severity, tail in _problems(task, plan)]
 
 
 def _unit_issues(tasks: Sequence[Task], merged: dict[str, tuple[str, ...]], resolver: UnitResolver,
