@@ -7,6 +7,9 @@ with it as pandas DataFrames::
     bd = gt.import_breakdown("芜湖市2024年度市政府重点工作任务分解.xlsx")
     gt.write_breakdown(bd, "任务分解_标准.xlsx")
     bd.to_frame()
+    gt.write_forms(bd, "out/forms", period="2024Q2")   # one progress form per unit
+    rets = gt.read_returns("in/returns/", bd, period="2024Q2")
+    gt.write_report(gt.merge(bd, rets), "汇总表.xlsx")
 """
 
 from __future__ import annotations
@@ -15,10 +18,16 @@ from .breakdown import read_breakdown, read_roster, write_breakdown
 from .deadlines import parse_deadline
 from .errors import (GovtasksError, IssuesFoundError, LayoutError, SheetNotFoundError, TemplateError,
                      UnsupportedFileError, WorkbookError)
+from .forms import write_forms
 from .importers import import_breakdown
+from .merge import merge
 from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 from .periods import Period
+from .report import write_report
+from .returns import read_returns
+from .returns_model import Progress, Report, ReportRow, ReturnFile, Returns, UnitReturn
+from .templates import check_template
 from .units import split_units
 
 __version__ = "0.1.0"
@@ -34,18 +43,29 @@ __all__ = [
     "IssuesFoundError",
     "LayoutError",
     "Period",
+    "Progress",
+    "Report",
+    "ReportRow",
+    "ReturnFile",
+    "Returns",
     "RosterUnit",
     "Severity",
     "SheetNotFoundError",
     "Task",
     "TemplateError",
+    "UnitReturn",
     "UnsupportedFileError",
     "WorkbookError",
     "__version__",
+    "check_template",
     "import_breakdown",
+    "merge",
     "parse_deadline",
     "read_breakdown",
+    "read_returns",
     "read_roster",
     "split_units",
     "write_breakdown",
+    "write_forms",
+    "write_report",
 ]

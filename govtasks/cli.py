@@ -1,4 +1,4 @@
-"""Command line: ``govtasks import`` and ``govtasks show``.
+"""Command line: ``govtasks import``, ``show``, ``forms``, ``merge`` and ``status``.
 
 Exit codes: 0 all fine; 1 the data has errors (output still written); 2 a file
 could not be used at all, or the command line is wrong. Messages are Chinese
@@ -11,18 +11,21 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .errors import GovtasksError
 from .importers import LAYOUT_LABELS, LAYOUTS
 from .issues import IssueList, Severity
 from .model import Breakdown
 
+if TYPE_CHECKING:
+    from .returns_model import Returns, UnitReturn
+
 _MAX_ISSUES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看（离线）")
+    p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看，生成各单位进展情况表（离线）")
     p.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
     imp = sub.add_parser("import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",
@@ -35,7 +38,24 @@ def _parser() -> argparse.ArgumentParser:
                      help="强制按某种格式读取，不自动识别：standard 标准任务分解表、table 表格、text 文本通知、plan 尚未分工的工作计划（生成草稿）")
     show = sub.add_parser("show", help="查看任务分解：各标题下的任务数、各单位牵头/配合任务数")
     show.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+    _forms_parser(sub)
+    _returns_parsers(sub)
     return p
+
+
+def _forms_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    forms = sub.add_parser("forms", help="为每个单位生成重点工作进展情况表（每单位一个 .xlsx）",
+                           description="按任务分解为每个单位生成一份重点工作进展情况表：先列本单位牵头的任务，再列配合的任务")
+    forms.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+    forms.add_argument("--period", required=True, metavar="期间",
+                       help="报告期：2024Q2（季度）、2024H1（半年）、2024M06（月）、2024（年度），或“2024年第二季度”")
+    forms.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
+    forms.add_argument("--template", metavar="T.xlsx", help="自定义表格模板（默认用内置模板，变量见 templates/README.md）")
+    forms.add_argument("--unit", action="extend", nargs="+", metavar="名称", help="只为这些单位生成（可写多个）")
+    forms.add_argument("--roster", metavar="R.xlsx", help="单位名册：展开单位分组，只为名册中的单位生成")
+    forms.add_argument("--previous", metavar="REPORT.xlsx", help="上期汇总表（含“任务编号”“进展情况”列）：表中加一列只读的“上期进展”")
+    forms.add_argument("--password", metavar="P", help="工作表保护密码（默认保护、不设密码）")
+    forms.add_argument("--overwrite", action="store_true", help="覆盖输出文件夹中的同名文件")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "import":
             return _cmd_import(args)
+        if args.command == "forms":
+            return _cmd_forms(args)
+        if args.command == "merge":
+            return _cmd_merge(args)
+        if args.command == "status":
+            return _cmd_status(args)
         return _cmd_show(args)
     except GovtasksError as exc:
         if args.debug:
@@ -129,3 +155,146 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"  {unit.ljust(width, '　')}  牵头 {lead:>3}  配合 {coop:>3}")
     _print_issues(bd.issues)
     return 1 if bd.issues.errors else 0
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    from . import import_breakdown, write_forms
+    from .forms import select_units
+    from .periods import Period
+    from .units import is_group
+
+    try:
+        period = Period.parse(args.period)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    bd = import_breakdown(args.breakdown, roster=args.roster)
+    paths = write_forms(bd, args.output, period=period, units=args.unit, roster=args.roster, template=args.template,
+                        previous=args.previous, password=args.password, overwrite=args.overwrite)
+    print(f"已为 {len(paths)} 个单位生成 {len(paths)} 份{period.label}重点工作进展情况表（分解表共 {len(bd.units)} 个单位），"
+          f"保存在 {args.output}")
+    chosen = select_units(bd, units=args.unit, roster=args.roster)
+    skipped = [u for u in bd.units if u not in chosen]
+    if args.roster and not args.unit and skipped:
+        print(f"未生成（不在单位名册中，多为未能展开的单位分组）：{'、'.join(skipped)}")
+    groups = [u for u in chosen if is_group(u)]
+    if groups and not args.roster:
+        print(f"注意：以下名称是单位分组，也各生成了一份表（可用 --roster 展开为具体单位，或用 --unit 指定单位）：{'、'.join(groups)}")
+    return 0
+
+
+# --- returns: merge and status ------------------------------------------------------------
+
+_BAR_FROM = 20
+"""Show a progress bar when reading more files than this."""
+
+
+def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    merge = sub.add_parser("merge", help="汇总各单位报回的进展情况表，生成重点工作进展和完成情况汇总表",
+                           description="读取报回的进展情况表（文件夹或文件），按任务汇总，写出汇总表（含填报情况、配合单位反馈、问题清单）")
+    stat = sub.add_parser("status", help="查看报送情况：哪些单位已报、哪些未报；可生成催报通知",
+                          description="列出已报送和未报送的单位及数量；--notice 生成可直接发送的催报通知")
+    for cmd in (merge, stat):
+        cmd.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+        cmd.add_argument("returns", nargs="+", metavar="RETURNS", help="报回的文件夹（含子文件夹）或文件")
+        cmd.add_argument("--period", required=True, metavar="期间",
+                         help="报告期：2024Q2（季度）、2024H1（半年）、2024M06（月）、2024（年度），或“2024年第二季度”")
+        cmd.add_argument("--roster", metavar="R.xlsx", help="单位名册：统一单位名称、展开单位分组")
+        cmd.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
+    merge.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
+    merge.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
+    merge.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
+    merge.add_argument("--append-coop", action="store_true", help="把配合单位的进展也附在“进展情况”后（标注【单位（配合）】）")
+    stat.add_argument("--notice", metavar="OUT.txt", help="写出催报通知（模板 templates/notice.txt.j2）")
+    stat.add_argument("--notice-template", metavar="T.j2", help="自定义催报通知模板（Jinja2 文本）")
+    stat.add_argument("--deadline", default="", metavar="时间", help="催报通知中的新报送时限，如“7月5日”")
+    stat.add_argument("--office", default="", metavar="名称", help="催报通知的落款单位，如“市政府督查室”")
+    stat.add_argument("--contact", default="", metavar="文字", help="催报通知中的联系人及电话")
+
+
+def _progress_bar(total: int) -> Callable[[int, int, str], None] | None:
+    """An ``on_progress`` callback drawing a text bar on stderr (only for many files)."""
+    if total <= _BAR_FROM:
+        return None
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int, name: str) -> None:
+        if tty or done == total:
+            filled = done * 30 // total
+            end = "\n" if done == total else ""
+            print(f"\r读取报表 [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
+    """(breakdown, returns) for merge/status; the period is checked first."""
+    from . import import_breakdown, read_returns
+    from .periods import Period
+    from .returns import collect_files
+
+    period = Period.parse(args.period)  # ValueError → exit 2 in _cmd_*
+    bd = import_breakdown(args.breakdown, roster=args.roster)
+    files = collect_files(args.returns)
+    rets = read_returns([p for p, _ in files] if len(args.returns) > 1 else args.returns[0], bd, period=period,
+                        libreoffice=not args.no_libreoffice, on_progress=_progress_bar(len(files)))
+    return bd, rets
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from . import merge, write_report
+
+    try:
+        bd, rets = _read(args)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    report = merge(bd, rets, title=args.title, append_coop=args.append_coop)
+    out = write_report(report, args.output, with_status=args.with_status)
+    done = sum(u.returned for u in report.units)
+    with_text = sum(1 for r in report.tasks if r.progress)
+    print(f"已读取 {len(rets.files)} 个文件：{done} 个单位已报送，{len(report.units) - done} 个未报送；"
+          f"其他文件 {len([f for f in rets.files if f.state != 'ok'])} 个（旧版本、无法读取、不是填报表）")
+    print(f"已写入 {out}：任务 {len(report.tasks)} 项（{with_text} 项有进展），配合单位反馈 {len(report.coop)} 条，"
+          f"问题 {len(report.issues)} 条（错误 {len(report.issues.errors)}，警告 {len(report.issues.warnings)}）")
+    _print_issues(report.issues)
+    return 1 if report.issues.errors else 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from .merge import return_status
+    from .returns import chase_notice
+
+    try:
+        bd, rets = _read(args)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    units = return_status(bd, rets)
+    _print_status(units, rets)
+    if args.notice:
+        text = chase_notice(bd, rets, template=args.notice_template, office=args.office, deadline=args.deadline,
+                            contact=args.contact)
+        Path(args.notice).write_text(text, encoding="utf-8")
+        print(f"已写入催报通知 {args.notice}")
+    return 1 if rets.issues.errors else 0
+
+
+def _print_status(units: Sequence[UnitReturn], rets: Returns) -> None:
+    from .periods import Period
+
+    done = [u for u in units if u.returned]
+    missing = [u for u in units if not u.returned]
+    print(f"{Period.parse(rets.period).label}报送情况：应报 {len(units)} 个单位，已报 {len(done)} 个，未报 {len(missing)} 个")
+    print(f"\n已报送（{len(done)}）：")
+    for u in done:
+        when = f"{u.time:%Y-%m-%d %H:%M}" if u.time else "时间不详"
+        print(f"  {u.unit}  已填 {u.answered}/{u.total}  {when}  {u.file}")
+    print(f"\n未报送（{len(missing)}）：")
+    for u in missing:
+        print(f"  {u.unit}（牵头 {u.lead_tasks} 项、配合 {u.coop_tasks} 项）")
+    others = [f for f in rets.files if f.state != "ok"]
+    if others:
+        print(f"\n其他文件（{len(others)}，未汇总）：")
+        for f in others:
+            print(f"  {f.file}：{f.message or ('已由 ' + f.superseded_by + ' 替代' if f.superseded_by else f.state)}")

@@ -28,9 +28,30 @@ DUPLICATE_ID = "duplicate-id"              # two tasks with one 任务编号
 MISSING_ID = "missing-id"                  # a task without 任务编号 in a standard workbook
 SHEET_SKIPPED = "sheet-skipped"            # a sheet without a recognisable header
 ROW_SKIPPED = "row-skipped"                # a row that is neither task nor heading (text kept here)
-UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all
+UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all (breakdown or return)
 SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
+
+# returned forms and the consolidated report (docs/returns.md)
+MISSING_RETURN = "missing-return"          # a unit with tasks sent no return
+EMPTY_ANSWER = "empty-answer"              # a task of the unit left without any answer
+MISSING_ROW = "missing-row"                # a task of the unit has no row in its return (row deleted)
+TASK_TEXT_EDITED = "task-text-edited"      # the unit changed the task text (or another read-only cell)
+UNMATCHED_ROW = "unmatched-row"            # a row that matches no task (its text is in the message)
+DUPLICATE_ROW = "duplicate-row"            # one task answered in two rows of one return (both kept)
+MATCHED_BY_TEXT = "matched-by-text"        # a row matched by 序号 / task text, its ID missing or damaged
+DUPLICATE_RETURN = "duplicate-return"      # two returns from one unit: the newer is used
+WRONG_PERIOD = "wrong-period"              # a return for another period
+WRONG_UNIT = "wrong-unit"                  # a return on another unit's form
+UNKNOWN_RETURN_UNIT = "unknown-return-unit"  # a form whose unit cannot be told
+OTHER_BREAKDOWN = "other-breakdown"        # a form made from a different version of the breakdown
+FOREIGN_TASK = "foreign-task"              # an answer for a task the unit has no part in (kept)
+BAD_STATUS = "bad-status"                  # 完成状态 outside the vocabulary (kept as written)
+MISPLACED_TEXT = "misplaced-text"          # text typed in a column that is not an answer column (kept)
+FORMULA = "formula"                        # a formula cell in a return
+FORMULA_TEXT = "formula-text"              # text that looks like a formula (written as text)
+NOT_A_FORM = "not-a-form"                  # a file in the returns folder that is not a form (listed)
+CONVERTED = "converted"                    # a file read through a LibreOffice conversion
 
 
 class Severity(str, Enum):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
@@ -38,6 +39,8 @@ class Sheet:
     rows: list[list[str]]
     merges: list[Merge]
     visible: bool = True
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    """0-based (row, col) → formula text without "=", for .xlsx/.xlsm/.ods read with ``details=True``."""
 
     def cell(self, row: int, col: int) -> str:
         """The text at 0-based (row, col), '' outside the grid."""
@@ -53,6 +56,8 @@ class Workbook:
     name: str
     """The file name as the user knows it."""
     sheets: list[Sheet]
+    saved: dt.datetime | None = None
+    """Last-saved time from the document properties (local time), with ``details=True``."""
 
 
 def column_letter(col: int) -> str:
@@ -83,8 +88,15 @@ def _row_text(row: list[Any]) -> list[str]:
     return [v if type(v) is str and "\r" not in v else cell_text(v) for v in row]
 
 
-def read_workbook(path: PathLike, *, display_name: str | None = None) -> Workbook:
+def read_workbook(path: PathLike, *, display_name: str | None = None, details: bool = False,
+                  sniff: bool = False) -> Workbook:
     """Read every sheet of a workbook (or a .csv) as text grids with merges.
+
+    Args:
+        path: the file.
+        display_name: the name to use in messages and CellRefs (default: the file name).
+        details: also read formula cells (.xlsx/.xlsm/.ods) and the last-saved time.
+        sniff: try a file with an unknown extension (.et …) by its content instead of refusing it.
 
     Raises:
         WorkbookError: missing, corrupt, encrypted or not a workbook.
@@ -93,7 +105,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None) -> Workboo
     p = Path(path)
     name = display_name or p.name
     suffix = p.suffix.lower()
-    if suffix not in GRID_EXTENSIONS:
+    if suffix not in GRID_EXTENSIONS and not sniff:
         accepted = "、".join(GRID_EXTENSIONS)
         msg = f"{name}: 不支持的文件类型“{suffix or '无扩展名'}”；可读取的表格类型为 {accepted}。WPS 的 .et 文件请另存为 .xlsx"
         raise UnsupportedFileError(msg, file=name)
@@ -107,7 +119,11 @@ def read_workbook(path: PathLike, *, display_name: str | None = None) -> Workboo
         raise WorkbookError(f"{name}: 文件是空的（0 字节），请重新保存或重新发送", file=name)
     if suffix == ".csv":
         return Workbook(name, [_read_csv(data, p.stem)])
-    return Workbook(name, _read_calamine(data, name, is_ods=suffix == ".ods"))
+    is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
+    sheets = _read_calamine(data, name, is_ods=is_ods)
+    if not details:
+        return Workbook(name, sheets)
+    return _with_details(data, name, sheets, is_ods=is_ods)
 
 
 def _read_csv(data: bytes, sheet: str) -> Sheet:
@@ -128,7 +144,7 @@ def _read_calamine(data: bytes, name: str, *, is_ods: bool) -> list[Sheet]:
         raise WorkbookError(f"{name}: 文件设有打开密码，请取消密码后另存再试", file=name) from exc
     except Exception as exc:  # calamine raises several unrelated types for bad files
         raise WorkbookError(_diagnose(data, name), file=name) from exc
-    ods_merges = _ods_merges(data) if is_ods else {}
+    ods_merges, ods_formulas = _ods_content(data) if is_ods else ({}, {})
     sheets: list[Sheet] = []
     try:
         for meta in wb.sheets_metadata:
@@ -137,7 +153,7 @@ def _read_calamine(data: bytes, name: str, *, is_ods: bool) -> list[Sheet]:
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or [])]
             merges = merges or ods_merges.get(meta.name, [])
             visible = meta.visible == pc.SheetVisibleEnum.Visible
-            sheets.append(Sheet(meta.name, rows, merges, visible))
+            sheets.append(Sheet(meta.name, rows, merges, visible, ods_formulas.get(meta.name, {})))
     except Exception as exc:
         raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
     finally:
@@ -167,20 +183,21 @@ def _diagnose(data: bytes, name: str) -> str:
 _NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 
 
-def _ods_merges(data: bytes) -> dict[str, list[Merge]]:
-    """Merged ranges of every sheet of an .ods file, read from content.xml."""
+def _ods_content(data: bytes) -> tuple[dict[str, list[Merge]], dict[str, dict[tuple[int, int], str]]]:
+    """Merged ranges and formula cells of every sheet of an .ods file, read from content.xml."""
     t = "{%s}" % _NS_TABLE
-    out: dict[str, list[Merge]] = {}
+    merges: dict[str, list[Merge]] = {}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
     try:
         xml = zipfile.ZipFile(io.BytesIO(data)).open("content.xml")
     except (zipfile.BadZipFile, KeyError):
-        return out
+        return merges, formulas
     sheet, row, col = "", -1, 0
     for event, el in iterparse(xml, events=("start", "end")):
         tag = el.tag
         if event == "start" and tag == t + "table":
             sheet, row = el.get(t + "name", ""), -1
-            out[sheet] = []
+            merges[sheet], formulas[sheet] = [], {}
         elif event == "start" and tag == t + "table-row":
             row, col = row + 1, 0
         elif event == "end" and tag == t + "table-row":
@@ -190,6 +207,169 @@ def _ods_merges(data: bytes) -> dict[str, list[Merge]]:
             rows_span = int(el.get(t + "number-rows-spanned", "1"))
             cols_span = int(el.get(t + "number-columns-spanned", "1"))
             if rows_span > 1 or cols_span > 1:
-                out[sheet].append((row, col, row + rows_span - 1, col + cols_span - 1))
+                merges[sheet].append((row, col, row + rows_span - 1, col + cols_span - 1))
+            formula = el.get(t + "formula")
+            if formula:
+                formulas[sheet][(row, col)] = re.sub(r"^(?:of:|oooc:)?=", "", formula)
             col += int(el.get(t + "number-columns-repeated", "1"))
+    return merges, formulas
+
+
+# --- details: last-saved time and formula cells -------------------------------------
+
+_MODIFIED = re.compile(rb"<(?:\w+:)?modified\b[^>]*>([^<]+)<")
+_ODS_DATE = re.compile(rb"<dc:date>([^<]+)<")
+_FORMULA_MARKS = (b"<f>", b"<f ", b":f>", b":f ")  # <f>, <f t="shared" …/>, <x:f>
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_A1 = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _parse_time(text: str) -> dt.datetime | None:
+    try:
+        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")[:32])
+    except ValueError:
+        try:
+            value = dt.datetime.fromisoformat(text.strip()[:19])
+        except ValueError:
+            return None
+    return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+
+
+def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) -> Workbook:
+    """Add the last-saved time and (for .xlsx/.xlsm) the formula cells of every sheet."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:  # .xls / .xlsb: no details available
+        return Workbook(name, sheets)
+    with zf:
+        names = set(zf.namelist())
+        if is_ods:
+            m = _ODS_DATE.search(zf.read("meta.xml")) if "meta.xml" in names else None
+            return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
+        m = _MODIFIED.search(zf.read("docProps/core.xml")) if "docProps/core.xml" in names else None
+        saved = _parse_time(m.group(1).decode()) if m else None
+        parts = _sheet_parts(zf, names)
+        out = [Sheet(s.name, s.rows, s.merges, s.visible, _xlsx_formulas(zf, parts[s.name]))
+               if parts.get(s.name) else s for s in sheets]
+    return Workbook(name, out, saved)
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    from html import unescape
+
+    return {k.decode().rsplit(":", 1)[-1] if k != b"r:id" else "rid": unescape(v.decode()) for k, v in _ATTR.findall(tag)}
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name → worksheet part path of an .xlsx."""
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    targets = {}
+    for tag in _REL_TAG.findall(zf.read("xl/_rels/workbook.xml.rels")):
+        attrs = _attrs(tag)
+        target = attrs.get("Target", "")
+        targets[attrs.get("Id", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    sheets = (_attrs(tag) for tag in _SHEET_TAG.findall(zf.read("xl/workbook.xml")))
+    return {a.get("name", ""): targets.get(a.get("rid", ""), "") for a in sheets}
+
+
+def _xlsx_formulas(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """0-based (row, col) → formula text of one worksheet part (only parsed when it has formulas)."""
+    try:
+        raw = zf.read(part)
+    except KeyError:
+        return {}
+    if not any(mark in raw for mark in _FORMULA_MARKS):
+        return {}
+    out: dict[tuple[int, int], str] = {}
+    ref = ""
+    for event, el in iterparse(io.BytesIO(raw), events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "c":
+            ref = el.get("r", "")
+        elif event == "end" and tag == "f":
+            m = _A1.fullmatch(ref)
+            if m:
+                col = 0
+                for ch in m.group(1):
+                    col = col * 26 + ord(ch) - 64
+                out[(int(m.group(2)) - 1, col - 1)] = el.text or ""
+        elif event == "end" and tag == "row":
+            el.clear()
     return out
+
+
+# --- LibreOffice: batch conversion of what calamine cannot open -------------------
+
+LO_BATCH = 200
+"""Files per soffice call (one call costs ~1 s to start, then 60–230 ms per file)."""
+
+
+def libreoffice_path() -> str | None:
+    """The LibreOffice executable (soffice), or None when it is not installed."""
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_libreoffice(paths: list[Path], outdir: Path, *, fmt: str = "xlsx",
+                             timeout: float = 120.0) -> dict[Path, Path | None]:
+    """Convert many files with as few soffice calls as possible (a private profile, headless).
+
+    Inputs are copied under numbered names first, so two files with one stem
+    (``a.xls`` and ``a.et``) cannot overwrite each other's output.
+
+    Returns:
+        Each input → its converted file, or None when LibreOffice wrote nothing.
+
+    Raises:
+        WorkbookError: LibreOffice is not installed.
+    """
+    import shutil
+
+    exe = libreoffice_path()
+    if exe is None:
+        raise WorkbookError("未安装 LibreOffice，无法转换 .et 等文件；请在 WPS/Excel 中另存为 .xlsx 后再试")
+    src_dir, out_dir = outdir / "in", outdir / "out"
+    src_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    copies = {}
+    for i, path in enumerate(paths):
+        copy = src_dir / f"{i:05d}{path.suffix.lower()}"
+        shutil.copyfile(path, copy)
+        copies[path] = copy
+    order = list(copies.values())
+    for start in range(0, len(order), LO_BATCH):
+        batch = order[start:start + LO_BATCH]
+        _run_soffice(exe, outdir / "profile", batch, out_dir, fmt, timeout + 2.0 * len(batch))
+    result: dict[Path, Path | None] = {}
+    for path, copy in copies.items():
+        out = out_dir / f"{copy.stem}.{fmt.split(':')[0]}"
+        result[path] = out if out.exists() and out.stat().st_size else None
+    return result
+
+
+def _run_soffice(exe: str, profile: Path, files: list[Path], out_dir: Path, fmt: str, timeout: float) -> None:
+    """One soffice call; on a hang its whole process group is killed (what was converted is kept)."""
+    import os
+    import signal
+    import subprocess
+
+    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+           "--convert-to", fmt, "--outdir", str(out_dir), *map(str, files)]
+    posix = os.name == "posix"
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=posix)
+    except OSError as exc:
+        raise WorkbookError(f"无法启动 LibreOffice（{exc}）；请在 WPS/Excel 中另存为 .xlsx 后再试") from exc
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+        proc.wait()

@@ -1,0 +1,157 @@
+"""Benchmark: govtasks.write_forms against a bare XlsxWriter write of the same cells.
+
+Informational only: prints a table and exits 0 (exit 1 only when the forms do
+not hold the cells the baseline expects).
+
+    python benchmarks/bench_forms.py [--rounds 5] [--tasks 5000] [--units 1500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib.metadata
+import platform
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import python_calamine as pc
+import xlsxwriter
+
+import govtasks
+from govtasks.model import Breakdown, Deadline, Task
+
+REAL = Path(__file__).resolve().parent.parent / "examples" / "data" / "芜湖市2024年度市政府重点工作任务分解.xlsx"
+TARGET = 1.5
+GENERATED = dt.datetime(2024, 6, 20, 9, 0, 0)
+PLACES = ("鸠江区", "镜湖区", "弋江区", "湾沚区", "繁昌区", "南陵县", "无为市", "经开区", "高新区", "三山经开区",
+          "江北新区", "峨山镇", "孙村镇", "荻港镇", "新港镇")
+OFFICES = ("发改委", "经信局", "科技局", "商务局", "财政局", "人社局", "自规局", "住建局", "交通运输局", "农业农村局",
+           "水务局", "文旅局", "卫健委", "教育局", "民政局", "生态环境局", "市场监管局", "数据资源局", "应急局", "城管局")
+VERBS = ("加快推进", "持续深化", "全面落实", "大力实施", "着力提升", "统筹推进", "积极培育", "扎实开展", "健全完善", "稳步扩大")
+OBJECTS = ("新型工业化", "首位产业集群建设", "数字经济核心产业", "城市更新行动", "高标准农田建设", "营商环境优化提升",
+           "科技成果转化", "长三角一体化发展", "县域经济高质量发展", "重点项目招引", "公共服务均等化", "生态环境保护")
+GOALS = ("确保全年完成目标任务", "力争新增规上企业100户以上", "实现投资增长10%左右", "打造一批示范标杆",
+         "形成可复制可推广的经验", "年内建成投用", "服务保障能力明显增强", "群众满意度进一步提高")
+
+
+def unit_names(n: int) -> list[str]:
+    """n distinct unit names: place × office, then numbered offices."""
+    names = [p + o for p in PLACES for o in OFFICES]
+    names += [f"第{i}专班" for i in range(1, max(0, n - len(names)) + 1)]
+    return names[:n]
+
+
+def task_text(rng: random.Random) -> str:
+    """Chinese task text of 30–120 characters."""
+    limit, text, i = rng.randint(30, 120), "", 0
+    while len(text) < limit:
+        text += ("，" if text else "") + (f"{rng.choice(VERBS)}{rng.choice(OBJECTS)}" if i % 2 == 0 else rng.choice(GOALS))
+        i += 1
+    return text + "。"
+
+
+def synthetic(n_tasks: int, n_units: int, seed: int = 2024) -> Breakdown:
+    """A breakdown of n_tasks under 3-level headings; every task has 1–3 leads and 0–4 cooperating units."""
+    rng = random.Random(seed)
+    units = unit_names(n_units)
+    tasks = []
+    for i in range(n_tasks):
+        s1, s2, s3 = i // 1000 + 1, i // 100 % 10 + 1, i // 10 % 10 + 1
+        path = (f"{s1}、{OBJECTS[s1 % len(OBJECTS)]}", f"（{s2}）{VERBS[s2 % len(VERBS)]}{OBJECTS[s2 % len(OBJECTS)]}",
+                f"{s3}.{GOALS[s3 % len(GOALS)]}")
+        chosen = rng.sample(units, rng.randint(1, 7))
+        lead = tuple(chosen[:rng.randint(1, min(3, len(chosen)))])
+        tasks.append(Task(id=f"T{i + 1:05d}", number=str(i + 1), path=path, text=task_text(rng),
+                          deadline=Deadline(text=rng.choice(("2025年6月底前", "2025年底", "持续推进", ""))),
+                          lead=lead, coop=tuple(u for u in chosen if u not in lead)))
+    return Breakdown(title="2025年度重点工作任务分解（合成）", year=2025, tasks=tuple(tasks))
+
+
+def grids(folder: Path) -> dict[str, list[tuple[str, list[list[object]]]]]:
+    """Every form's sheets as written (calamine), for the baseline to write the same cells."""
+    out = {}
+    for path in sorted(folder.glob("*.xlsx")):
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        out[path.name] = [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in wb.sheet_names]
+        wb.close()
+    return out
+
+
+def bare_write(cells: dict[str, list[tuple[str, list[list[object]]]]], folder: Path) -> None:
+    """The floor: one workbook per form, the same sheets and cell values, no formats or settings."""
+    for name, sheets in cells.items():
+        wb = xlsxwriter.Workbook(str(folder / name), {"strings_to_formulas": False, "strings_to_urls": False})
+        for sheet, rows in sheets:
+            ws = wb.add_worksheet(sheet)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value != "":
+                        ws.write_string(r, c, str(value))
+        wb.close()
+
+
+def timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def measure(bd: Breakdown, tmp: Path, rounds: int) -> tuple[int, float, float, float]:
+    """(forms, median baseline s, median write_forms s, median of per-round ratios); order alternates."""
+    out, base_dir = tmp / "forms", tmp / "bare"
+
+    def forms() -> object:
+        return govtasks.write_forms(bd, out, period="2024Q2", generated=GENERATED, overwrite=True)
+
+    n = len(forms())  # warm-up (template compiled and cached, lazy imports) and the cells for the baseline
+    cells = grids(out)
+    base_dir.mkdir(exist_ok=True)
+    bases: list[float] = []
+    runs: list[float] = []
+    for i in range(rounds):
+        pair = [(bases, lambda: bare_write(cells, base_dir)), (runs, forms)]
+        for times, fn in pair if i % 2 == 0 else pair[::-1]:
+            times.append(timed(fn))
+    if grids(base_dir) != cells:
+        raise SystemExit("error: the baseline did not write the same cells as the forms")
+    ratios = [r / b for r, b in zip(runs, bases)]
+    return n, statistics.median(bases), statistics.median(runs), statistics.median(ratios)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="timing rounds per case (default 5)")
+    parser.add_argument("--tasks", type=int, default=5000, help="tasks in the synthetic breakdown (default 5000)")
+    parser.add_argument("--units", type=int, default=1500, help="units in the synthetic breakdown (default 1500)")
+    args = parser.parse_args(argv)
+    print(f"Python {platform.python_version()}, XlsxWriter {importlib.metadata.version('xlsxwriter')}, "
+          f"govtasks {govtasks.__version__}, {args.rounds} rounds")
+    cases = (("A seed 001", govtasks.import_breakdown(REAL)), ("B synthetic", synthetic(args.tasks, args.units)))
+    head = f"{'case':<13}{'tasks':>6}{'forms':>7}{'rows':>7}{'bare s':>9}{'forms s':>9}{'ms/form':>9}{'ratio':>8}{'status':>8}"
+    print(head)
+    print("-" * len(head))
+    for case, bd in cases:
+        tmp = Path(tempfile.mkdtemp(prefix="bench_forms_"))
+        try:
+            n, base, run, ratio = measure(bd, tmp, args.rounds)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        rows = sum(len(t.units) for t in bd.tasks)  # task rows over all forms
+        status = "OK" if ratio <= TARGET else "OVER"
+        print(f"{case:<13}{len(bd.tasks):>6}{n:>7}{rows:>7}{base:>9.2f}{run:>9.2f}{run / n * 1e3:>9.2f}"
+              f"{ratio:>7.2f}×{status:>8}")
+    print(f"target: write_forms ≤ {TARGET}× the bare write of the same cells")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Per-unit progress forms (进展情况表): a Breakdown → one .xlsx per unit, from a template.
+
+The template is compiled once (govtasks/templates.py); each form is written
+with XlsxWriter: the rows above the task region as they are, then per task of
+the unit (those it leads first, then those it cooperates on) the template's
+task rows, with section rows where the heading changes, then the rows below,
+moved down. Merges, validations, print titles and print area follow the rows.
+The contract a form keeps (hidden 任务编号 column, ``_meta`` sheet, labels) is
+in docs/form-contract.md; the template guide in docs/forms.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from ._form_sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
+from ._types import PathLike
+from .errors import GovtasksError, LayoutError, WorkbookError
+from .model import Breakdown, RosterUnit, Task
+from .periods import Period
+from .templates import META_SHEET, default_template, load_template
+
+if TYPE_CHECKING:
+    from xlsxwriter.workbook import Workbook
+
+FORM_KIND = "govtasks重点工作进展情况表"
+"""表单类型 written into every form's _meta sheet."""
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_FORM_DEPENDENT = ("unit.", "task.index")
+
+
+def write_forms(
+    bd: Breakdown,
+    out_dir: PathLike,
+    *,
+    period: Period | str,
+    units: Sequence[str] | None = None,
+    roster: PathLike | Sequence[RosterUnit] | None = None,
+    template: PathLike | None = None,
+    previous: PathLike | Mapping[str, str] | None = None,
+    password: str | None = None,
+    generated: dt.datetime | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write one progress form per unit; return the paths written, in unit order.
+
+    Args:
+        bd: the breakdown.
+        out_dir: folder for the forms (created if missing).
+        period: the reporting period, a Period or a code such as ``"2024Q2"``.
+        units: only these units (names as in ``bd.units``; aliases accepted).
+        roster: a roster (path or RosterUnit objects): forms only for roster
+            units; group names the breakdown could not expand are skipped.
+        template: a form template (.xlsx); default ``templates/form.xlsx``.
+        previous: the previous period's report (a workbook with 任务编号 and
+            进展情况 columns) or a mapping task ID → text, shown as 上期进展.
+        password: sheet-protection password (default: protected, no password).
+        generated: time written into the forms (default: now).
+        overwrite: replace existing files of the same names.
+
+    Raises:
+        TemplateError: the template is broken (names the template cell).
+        WorkbookError: a file cannot be read or written, or exists already.
+        GovtasksError: a unit in ``units`` is not in the breakdown.
+
+    Example:
+        >>> paths = write_forms(bd, "out/forms", period="2024Q2")  # doctest: +SKIP
+    """
+    per = period if isinstance(period, Period) else Period.parse(period)
+    spec = load_template(template if template is not None else default_template(previous=previous is not None))
+    chosen = select_units(bd, units=units, roster=roster)
+    targets = _targets(Path(out_dir), chosen, per, overwrite=overwrite)
+    run = _Run.start(bd, spec, per, _previous_map(previous), password, generated)
+    index = _unit_index(bd.tasks)
+    for unit, target in zip(chosen, targets):
+        led, coop = index.get(unit, ([], []))
+        _write_form(run, unit, led, coop, target)
+    return targets
+
+
+# --- units and file names -------------------------------------------------------------
+
+def select_units(bd: Breakdown, *, units: Sequence[str] | None = None,
+                 roster: PathLike | Sequence[RosterUnit] | None = None) -> list[str]:
+    """The units that get a form: ``units`` if given, else every unit (roster units only, with a roster)."""
+    from .units import alias_key
+
+    if units is not None:
+        return list(dict.fromkeys(_find_unit(bd, name) for name in units))
+    if roster is None:
+        return list(bd.units)
+    from .breakdown import read_roster
+
+    members = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster)
+    keys = {alias_key(n) for u in members for n in (u.name, *u.aliases)}
+    return [u for u in bd.units if alias_key(u) in keys]
+
+
+def _find_unit(bd: Breakdown, name: str) -> str:
+    from .units import alias_key
+
+    if name in bd.units:
+        return name
+    found = [u for u in bd.units if alias_key(u) == alias_key(name)]
+    if found:
+        return found[0]
+    close = difflib.get_close_matches(name, bd.units, n=3, cutoff=0.5)
+    hint = f"；是否指：{'、'.join(close)}" if close else ""
+    raise GovtasksError(f"分解表中没有单位“{name}”{hint}")
+
+
+def form_filename(unit: str, period: Period) -> str:
+    """``<单位>_<期间名称>_重点工作进展情况表.xlsx``, characters illegal on Windows replaced by ``_``."""
+    name = _ILLEGAL.sub("_", f"{unit}_{period.label}_重点工作进展情况表").strip(" .")
+    return f"{name}.xlsx"
+
+
+def _targets(out_dir: Path, units: list[str], period: Period, *, overwrite: bool) -> list[Path]:
+    names: list[str] = []
+    for unit in units:
+        name, n = form_filename(unit, period), 2
+        while name.lower() in (x.lower() for x in names):  # two names the same after replacing
+            name, n = f"{form_filename(unit, period)[:-5]}({n}).xlsx", n + 1
+        names.append(name)
+    paths = [out_dir / n for n in names]
+    existing = [p for p in paths if p.exists()]
+    if existing and not overwrite:
+        raise WorkbookError(f"{out_dir}: 已有 {len(existing)} 个同名填报表（如“{existing[0].name}”），未写入任何文件；"
+                            f"如要覆盖，请加 --overwrite（Python：overwrite=True）", file=existing[0].name)
+    return paths
+
+
+def _unit_index(tasks: Sequence[Task]) -> dict[str, tuple[list[Task], list[Task]]]:
+    """unit → (tasks it leads, tasks it only cooperates on), in breakdown order (as Breakdown.for_unit)."""
+    index: dict[str, tuple[list[Task], list[Task]]] = {}
+    for task in tasks:
+        for unit in dict.fromkeys(task.lead):
+            index.setdefault(unit, ([], []))[0].append(task)
+        for unit in dict.fromkeys(task.coop):
+            if unit not in task.lead:
+                index.setdefault(unit, ([], []))[1].append(task)
+    return index
+
+
+# --- the previous period's progress -------------------------------------------------------
+
+def read_previous(path: PathLike) -> dict[str, str]:
+    """Task ID → 进展情况 from a report or returned form: a sheet whose header has 任务编号 and 进展情况.
+
+    Raises:
+        LayoutError: no sheet has both columns.
+    """
+    from .layout import SYNONYMS, norm_label
+    from .xlsx import read_workbook
+
+    wb = read_workbook(path)
+    progress = {norm_label(x) for x in SYNONYMS["progress"]}
+    ids = {norm_label(x) for x in SYNONYMS["id"]}
+    for sheet in sorted(wb.sheets, key=lambda s: not s.visible):
+        for r, row in enumerate(sheet.rows[:30]):
+            labels = [norm_label(c) for c in row]
+            id_col = next((c for c, x in enumerate(labels) if x in ids), None)
+            text_col = next((c for c, x in enumerate(labels) if x in progress), None)
+            if id_col is not None and text_col is not None:
+                out: dict[str, str] = {}
+                for line in sheet.rows[r + 1:]:
+                    key, text = _at(line, id_col).strip(), _at(line, text_col).strip()
+                    if key and text:
+                        out[key] = f"{out[key]}\n{text}" if key in out else text
+                return out
+    raise LayoutError(f"{wb.name}: 未找到同时有“任务编号”和“进展情况”表头的工作表，无法读取上期进展", file=wb.name)
+
+
+def _at(row: list[str], col: int) -> str:
+    return row[col] if col < len(row) else ""
+
+
+def _previous_map(previous: PathLike | Mapping[str, str] | None) -> Mapping[str, str]:
+    if previous is None:
+        return {}
+    if isinstance(previous, Mapping):
+        return previous
+    return read_previous(previous)
+
+
+# --- what is the same for every form of one call ------------------------------------------
+
+@dataclass
+class _Run:
+    spec: TemplateSpec
+    base: dict[str, Any]
+    previous: Mapping[str, str]
+    password: str | None
+    meta: list[tuple[str, str]]
+    cache: BlockCache
+    task_cache: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, bd: Breakdown, spec: TemplateSpec, period: Period, previous: Mapping[str, str],
+              password: str | None, generated: dt.datetime | None) -> _Run:
+        from xlsxwriter.utility import xl_col_to_name
+
+        from .breakdown import fingerprint
+
+        when = generated or dt.datetime.now().replace(microsecond=0)
+        base = {"period": {"code": period.code, "label": period.label, "start": period.start, "end": period.end,
+                           "year": period.year},
+                "breakdown": {"title": bd.title, "year": bd.year or "", "issuer": bd.issuer,
+                              "doc_number": bd.doc_number},
+                "generated": when, "today": when.date()}
+        form = spec.form
+        meta = [("表单类型", FORM_KIND), ("期间", period.code), ("期间名称", period.label),
+                ("分解表指纹", fingerprint(bd)), ("模板版本", spec.version),
+                ("生成时间", when.isoformat(timespec="seconds")), ("数据表", form.name),
+                ("表头行", str(spec.header_row + 1)), ("任务编号列", xl_col_to_name(spec.id_col))]
+        cacheable = {kind: not any(n.startswith(_FORM_DEPENDENT) for r in rows for c in r.cells for n in c.names)
+                     for kind, rows in blocks(form).items()}
+        return cls(spec, base, previous, password, meta, BlockCache(cacheable))
+
+    def task_vars(self, task: Task, role: str, index: int) -> dict[str, Any]:
+        found = self.task_cache.get((task.id, role))
+        if found is None:
+            found = self.task_cache[(task.id, role)] = {
+                "id": task.id, "number": task.number, "text": task.text, "path": task.path,
+                "section": " / ".join(task.path), "deadline": task.deadline.text, "lead": "、".join(task.lead),
+                "coop": "、".join(task.coop), "role": role, "previous": self.previous.get(task.id, ""),
+                "leaders": "、".join(task.leaders), "persons": "、".join(task.persons), "note": task.note}
+        return {**found, "index": index}
+
+
+def _items(run: _Run, led: list[Task], coop: list[Task]) -> list[Item]:
+    """Section headings and tasks in form order: leads then cooperations, each under its headings.
+
+    A heading is emitted for every level that changes from one task to the next
+    (level 0 is the role block: 牵头任务 / 配合任务); ``last`` marks the
+    innermost heading of the task that follows.
+    """
+    items: list[Item] = []
+    index = 0
+    for role, tasks in (("牵头", led), ("配合", coop)):
+        if not tasks:
+            continue
+        items.append(_section(0, f"{role}任务", "", role, last=False))
+        path: tuple[str, ...] = ()
+        for task in tasks:
+            same = next((i for i, (a, b) in enumerate(zip(path, task.path)) if a != b), min(len(path), len(task.path)))
+            if same == len(task.path) and len(path) > same > 0:
+                same -= 1  # back up to an outer heading after deeper ones: show it again
+            for level in range(same, len(task.path)):
+                items.append(_section(level + 1, task.path[level], " / ".join(task.path[:level + 1]), role,
+                                      last=level == len(task.path) - 1))
+            path, index = task.path, index + 1
+            items.append(Item("tasks", run.task_vars(task, role, index), (task.id, role)))
+    return _count_sections(items)
+
+
+def _section(level: int, title: str, path: str, role: str, *, last: bool) -> Item:
+    return Item("section", {"title": title, "level": level, "path": path, "role": role, "last": last, "count": 0}, ())
+
+
+def _count_sections(items: list[Item]) -> list[Item]:
+    """Fill each heading's count: the tasks under it, up to the next heading of the same or a higher level."""
+    out = []
+    for i, item in enumerate(items):
+        if item.kind == "section":
+            level, count = item.values["level"], 0
+            for later in items[i + 1:]:
+                if later.kind == "section" and later.values["level"] <= level:
+                    break
+                count += later.kind == "tasks"
+            values = {**item.values, "count": count}
+            item = Item("section", values, tuple(values.values()))
+        out.append(item)
+    return out
+
+
+# --- writing one form ------------------------------------------------------------------------
+
+def _write_form(run: _Run, unit: str, led: list[Task], coop: list[Task], target: Path) -> None:
+    from ._xlsxout import PINNED_TIME, atomic_workbook
+
+    spec = run.spec
+    ctx = {**run.base, "unit": {"name": unit, "lead_count": len(led), "coop_count": len(coop),
+                                "task_count": len(led) + len(coop)}}
+    items = _items(run, led, coop)
+    with atomic_workbook(target) as wb:
+        wb.set_properties({"title": f"{unit}{ctx['period']['label']}重点工作进展情况表", "created": PINNED_TIME})
+        fmts = [wb.add_format(style) for style in spec.styles]
+        for sheet in spec.sheets:
+            writer = SheetWriter(wb.add_worksheet(sheet.name), sheet, fmts, spec.file, unit)
+            if sheet.region is not None:
+                writer.form(run.cache, ctx, items)
+            else:
+                writer.plain(ctx)
+            writer.finish(run.password)
+        _write_meta(wb, [run.meta[0], ("单位", unit), *run.meta[1:], ("任务数", str(len(led) + len(coop)))])
+        for name, formula in spec.names:
+            wb.define_name(name, formula)
+
+
+def _write_meta(wb: Workbook, pairs: list[tuple[str, str]]) -> None:
+    """The very hidden _meta sheet: key in A, value in B, in the order of docs/form-contract.md."""
+    ws = wb.add_worksheet(META_SHEET)
+    for r, (key, value) in enumerate(pairs):
+        ws.write_string(r, 0, key)
+        ws.write_string(r, 1, value)
+    ws.very_hidden()

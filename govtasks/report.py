@@ -1,0 +1,262 @@
+"""Write the consolidated report (汇总表) with XlsxWriter, print-ready.
+
+Sheets, in order:
+
+* 重点工作进展情况 — the published layout (seed 004): title, a note line, the
+  header 序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 进展情况 [| 完成状态], section
+  rows merged across, one row per task; hidden columns 任务编号 and 来源 (the
+  file!sheet!cell of every merged text).
+* 填报情况 — every unit: returned or not, file, time, tasks answered / total;
+  then every other file of the returns folder (older versions, not forms …).
+* 牵头单位反馈 / 配合单位反馈 — every answer in full (完成状态, 进展情况, 存在问题,
+  下步计划, 备注, other text) with its source cell.
+* 问题清单 — every issue with its place.
+
+Every text is written with ``write_string``: text beginning with = + - @ stays text.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ._types import PathLike
+from ._xlsxout import atomic_workbook
+from .issues import Severity
+from .periods import Period
+from .returns_model import Progress, Report, ReportRow
+from .textfit import lines_height, row_height
+
+if TYPE_CHECKING:
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
+MAIN_SHEET = "重点工作进展情况"
+STATUS_SHEET = "填报情况"
+LEAD_SHEET = "牵头单位反馈"
+COOP_SHEET = "配合单位反馈"
+ISSUES_SHEET = "问题清单"
+MAX_CELL = 32767
+_TOO_LONG = "……（超出单元格长度，全文见“牵头单位反馈”/“配合单位反馈”）"
+
+MAIN_COLUMNS: tuple[tuple[str, float], ...] = (("序号", 6), ("目标与任务", 36), ("牵头责任单位", 14),
+                                               ("责任单位", 18), ("进展情况", 70))
+STATUS_COLUMN = ("完成状态", 10.0)
+HIDDEN_COLUMNS = (("任务编号", 9.0), ("来源", 40.0))
+FEEDBACK_COLUMNS = (("序号", 6), ("任务编号", 9), ("目标与任务", 30), ("单位", 14), ("完成状态", 9), ("进展情况", 50),
+                    ("存在问题", 24), ("下步计划", 24), ("备注", 12), ("其他内容", 20), ("来源", 28))
+STATUS_COLUMNS = (("序号", 6), ("单位", 24), ("牵头任务数", 8), ("配合任务数", 8), ("报送情况", 9), ("报送文件", 40),
+                  ("报送时间", 17), ("已填报/应填报", 10), ("说明", 40))
+ISSUE_COLUMNS = (("序号", 6), ("级别", 6), ("代码", 18), ("位置", 40), ("单位", 16), ("任务编号", 9), ("说明", 70))
+
+
+def write_report(report: Report, path: PathLike, *, with_status: bool = False) -> Path:
+    """Write the consolidated report, atomically (a crash never leaves a half-written file).
+
+    Args:
+        report: from :func:`govtasks.merge`.
+        path: the .xlsx to write (replaced if it exists).
+        with_status: add a 完成状态 column after 进展情况.
+
+    Raises:
+        WorkbookError: the target cannot be written (e.g. open in Excel/WPS).
+
+    Example:
+        >>> write_report(merge(bd, returns), "2024年第二季度汇总表.xlsx")  # doctest: +SKIP
+    """
+    target = Path(path)
+    with atomic_workbook(target) as wb:
+        fmt = _formats(wb)
+        _main_sheet(wb, fmt, report, with_status)
+        _status_sheet(wb, fmt, report)
+        _feedback_sheet(wb, fmt, LEAD_SHEET, report.lead, report)
+        _feedback_sheet(wb, fmt, COOP_SHEET, report.coop, report)
+        _issues_sheet(wb, fmt, report)
+    return target
+
+
+def _formats(wb: Workbook) -> dict[str, Any]:
+    base = {"font_name": "仿宋", "font_size": 11, "text_wrap": True, "valign": "vcenter", "border": 1}
+    return {
+        "title": wb.add_format({"font_name": "方正小标宋简体", "font_size": 20, "align": "center", "valign": "vcenter"}),
+        "note": wb.add_format({"font_name": "仿宋", "font_size": 11, "text_wrap": True, "valign": "vcenter"}),
+        "head": wb.add_format({**base, "font_name": "黑体", "bold": True, "align": "center", "bg_color": "#D9E1F2"}),
+        "section": wb.add_format({**base, "font_name": "黑体", "bold": True, "align": "left"}),
+        "body": wb.add_format(base),
+        "center": wb.add_format({**base, "align": "center"}),
+        "missing": wb.add_format({**base, "align": "center", "font_color": "#C00000"}),
+        "blank": wb.add_format({"border": 1}),
+    }
+
+
+def _page_setup(ws: Worksheet, header_row: int, last_row: int, last_col: int) -> None:
+    ws.repeat_rows(header_row)
+    ws.freeze_panes(header_row + 1, 0)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    ws.set_footer("&C第 &P 页，共 &N 页")
+    ws.print_area(0, 0, max(last_row, header_row), last_col)
+
+
+def _header(ws: Worksheet, fmt: dict[str, Any], row: int, columns: Sequence[tuple[str, float]]) -> None:
+    for c, (label, width) in enumerate(columns):
+        ws.set_column(c, c, width)
+        ws.write_string(row, c, label, fmt["head"])
+    ws.set_row(row, 24)
+
+
+def _lines(text: str, width: float) -> int:
+    """Wrapped lines of ``text`` in a column ``width`` units wide (as textfit, counted from UTF-8 lengths)."""
+    usable = max(width - 1.0, 1.0)
+    total = 0
+    for para in text.split("\n"):
+        chars = len(para)
+        wide = (len(para.encode("utf-8")) - chars) // 2  # CJK and full-width marks are 3 bytes
+        total += max(1, math.ceil((wide * 2.0 + (chars - wide) * 1.1) / usable))
+    return total
+
+
+def _write_row(ws: Worksheet, row: int, values: Sequence[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
+    """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
+    lines = 1
+    for c, (value, width, f) in enumerate(zip(values, widths, fmts)):
+        if value:
+            if len(value) > MAX_CELL:
+                value = value[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG
+            ws.write_string(row, c, value, f)
+            if len(value) * 2.2 > width - 1.0 or "\n" in value:
+                lines = max(lines, _lines(value, width))
+    ws.set_row(row, lines_height(lines))
+
+
+def _blank_borders(ws: Worksheet, fmt: dict[str, Any], first: int, last: int, columns: int) -> None:
+    """Borders for the empty cells of a table, without writing a cell for each."""
+    if last >= first:
+        ws.conditional_format(first, 0, last, columns - 1, {"type": "blanks", "format": fmt["blank"]})
+
+
+def _title(ws: Worksheet, fmt: dict[str, Any], text: str, note: str, last_col: int) -> None:
+    ws.merge_range(0, 0, 0, last_col, text, fmt["title"])
+    ws.set_row(0, 40)
+    ws.merge_range(1, 0, 1, last_col, note, fmt["note"])
+    ws.set_row(1, 20 if len(note) < 90 else 34)
+
+
+def _note(report: Report) -> str:
+    done = sum(1 for u in report.units if u.returned)
+    parts = [f"应报送单位 {len(report.units)} 个，已报送 {done} 个"]
+    if report.period:
+        end = Period.parse(report.period).end
+        parts.insert(0, f"截至{end.year}年{end.month}月{end.day}日")
+    errors = sum(1 for i in report.issues if i.severity is Severity.ERROR)
+    warnings = sum(1 for i in report.issues if i.severity is Severity.WARNING)
+    if errors or warnings:
+        parts.append(f"汇总中发现错误 {errors} 条、警告 {warnings} 条，详见“{ISSUES_SHEET}”")
+    return "；".join(parts) + "。"
+
+
+def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: bool) -> None:
+    ws = wb.add_worksheet(MAIN_SHEET)
+    visible = list(MAIN_COLUMNS) + ([STATUS_COLUMN] if with_status else [])
+    columns = visible + list(HIDDEN_COLUMNS)
+    last = len(visible) - 1
+    _title(ws, fmt, report.title, _note(report), last)
+    _header(ws, fmt, 2, columns)
+    for c in range(len(visible), len(columns)):
+        ws.set_column(c, c, columns[c][1], None, {"hidden": True})
+    widths = [w for _, w in columns]
+    body = [fmt["center"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
+    body += [fmt["center"]] * with_status + [fmt["body"], fmt["body"]]
+    for r, row in enumerate(report.rows, start=3):
+        if row.kind == "section":
+            ws.merge_range(r, 0, r, last, row.text, fmt["section"])
+            ws.set_row(r, row_height([(row.text, sum(widths[: last + 1]))]))
+            continue
+        _write_row(ws, r, _main_values(row, with_status), widths, body)
+    _blank_borders(ws, fmt, 3, 2 + len(report.rows), last + 1)
+    _page_setup(ws, 2, 2 + len(report.rows), last)
+
+
+def _main_values(row: ReportRow, with_status: bool) -> list[str]:
+    values = [row.number, row.text, "、".join(row.lead), "、".join(row.coop), row.progress]
+    if with_status:
+        values.append(row.status)
+    return values + [row.task_id, "\n".join(str(s) for s in row.sources)]
+
+
+def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
+    ws = wb.add_worksheet(STATUS_SHEET)
+    _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
+    _header(ws, fmt, 2, STATUS_COLUMNS)
+    widths = [w for _, w in STATUS_COLUMNS]
+    centers = [fmt["center"]] * 9
+    r = 3
+    for n, u in enumerate(report.units, start=1):
+        others = f"未采用的文件：{'、'.join(u.other_files)}" if u.other_files else ""
+        state = "已报送" if u.returned else "未报送"
+        values = [str(n), u.unit, str(u.lead_tasks), str(u.coop_tasks), state, u.file,
+                  f"{u.time:%Y-%m-%d %H:%M}" if u.time else "", f"{u.answered}/{u.total}", others]
+        fmts = list(centers)
+        fmts[4] = fmt["center"] if u.returned else fmt["missing"]
+        fmts[5] = fmts[8] = fmt["body"]
+        _write_row(ws, r, values, widths, fmts)
+        r += 1
+    _blank_borders(ws, fmt, 3, r - 1, len(STATUS_COLUMNS))
+    r = _other_files(ws, fmt, report, r + 1, widths)
+    _page_setup(ws, 2, r, len(STATUS_COLUMNS) - 1)
+
+
+_STATE_LABELS = {"superseded": "已被较新版本替代", "not-used": "未采用", "unreadable": "无法读取",
+                 "not-a-form": "不是填报表"}
+
+
+def _other_files(ws: Worksheet, fmt: dict[str, Any], report: Report, r: int, widths: Sequence[float]) -> int:
+    others = [f for f in report.files if f.state != "ok"]
+    if not others:
+        return r
+    ws.merge_range(r, 0, r, len(widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
+    for n, f in enumerate(others, start=1):
+        reason = f.message or (f"已由 {f.superseded_by} 替代" if f.superseded_by else "")
+        values = [str(n), f.unit, "", "", _STATE_LABELS.get(f.state, f.state), f.file,
+                  f"{f.time:%Y-%m-%d %H:%M}" if f.time else "", "", reason]
+        fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
+        _write_row(ws, r + n, values, widths, fmts)
+    _blank_borders(ws, fmt, r + 1, r + len(others), len(widths))
+    return r + len(others) + 1
+
+
+def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Sequence[Progress], report: Report) -> None:
+    ws = wb.add_worksheet(name)
+    _title(ws, fmt, f"{report.title}（{name}）", f"共 {len(entries)} 条。", len(FEEDBACK_COLUMNS) - 1)
+    _header(ws, fmt, 2, FEEDBACK_COLUMNS)
+    widths = [w for _, w in FEEDBACK_COLUMNS]
+    tasks = {r.task_id: r for r in report.tasks}
+    fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["center"], fmt["center"]] + [fmt["body"]] * 6
+    for r, p in enumerate(entries, start=3):
+        task = tasks.get(p.task_id)
+        extra = "\n".join(f"{label}：{text}" for label, text in p.extra)
+        values = [task.number if task else p.number, p.task_id, task.text if task else p.task_text, p.unit,
+                  p.status, p.progress, p.problems, p.next_steps, p.note, extra, str(p.source or "")]
+        _write_row(ws, r, values, widths, fmts)
+    _blank_borders(ws, fmt, 3, 2 + len(entries), len(FEEDBACK_COLUMNS))
+    ws.autofilter(2, 0, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
+    _page_setup(ws, 2, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
+
+
+def _issues_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
+    ws = wb.add_worksheet(ISSUES_SHEET)
+    issues = report.issues
+    note = f"共 {len(issues)} 条：错误 {len(issues.errors)} 条，警告 {len(issues.warnings)} 条。" if issues else "未发现问题。"
+    _title(ws, fmt, f"{report.title}（{ISSUES_SHEET}）", note, len(ISSUE_COLUMNS) - 1)
+    _header(ws, fmt, 2, ISSUE_COLUMNS)
+    widths = [w for _, w in ISSUE_COLUMNS]
+    fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
+    for r, i in enumerate(issues, start=3):
+        values = [str(r - 2), i.severity.label, i.code, str(i.where or ""), i.unit or "", i.task_id or "", i.message]
+        _write_row(ws, r, values, widths, fmts)
+    _blank_borders(ws, fmt, 3, 2 + len(issues), len(ISSUE_COLUMNS))
+    ws.autofilter(2, 0, 2 + len(issues), len(ISSUE_COLUMNS) - 1)
+    _page_setup(ws, 2, 2 + len(issues), len(ISSUE_COLUMNS) - 1)
