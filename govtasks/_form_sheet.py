@@ -97,6 +97,8 @@ class SheetSpec:
     region: Region | None = None
     page_texts: tuple[CellSpec | None, CellSpec | None] = (None, None)
     """Page header and footer when they hold template text (rendered per form)."""
+    merge_styles: tuple[int, ...] = ()
+    """The style of each merged range (its top-left cell's), aligned with ``merges``."""
 
     def width(self, col: int) -> float:
         """Column width in character units (8.43 when not set, 0 when hidden)."""
@@ -171,13 +173,12 @@ class SheetWriter:
         self.ws, self.sheet, self.fmts, self.file, self.unit = ws, sheet, fmts, file, unit
         self.first, self.last, self.delta = 0, -1, 0
         self.placed: dict[str, list[int]] = {"tasks": [], "section": []}
-        self.styles = {(r.row, c.col): c.style for r in sheet.rows for c in r.cells}
         self.ctx: Mapping[str, Any] = {}
 
     def plain(self, ctx: Mapping[str, Any]) -> None:
         """A sheet without repeated rows (e.g. the hidden list sheet)."""
         self.ctx = ctx
-        self._static(self.sheet.merges, self.sheet.rows, ctx, 0)
+        self._static(lambda m: True, self.sheet.rows, ctx, 0)
 
     def form(self, cache: BlockCache, ctx: Mapping[str, Any], items: list[Item]) -> None:
         """The form sheet: rows above, one block per item, rows below moved down."""
@@ -187,13 +188,13 @@ class SheetWriter:
         self.first, self.last = region.first, region.last
         parts = blocks(self.sheet)
         above = [r for r in self.sheet.rows if r.row < self.first]
-        self._static([m for m in self.sheet.merges if m[2] < self.first], above, ctx, 0)
+        self._static(lambda m: m[2] < self.first, above, ctx, 0)
         at = self.first
         for item in items:
             at += self._block(cache, ctx, item, parts[item.kind], at)
         self.delta = at - (self.last + 1)
         below = [r for r in self.sheet.rows if r.row > self.last]
-        self._static([m for m in self.sheet.merges if m[0] > self.last], below, ctx, self.delta)
+        self._static(lambda m: m[0] > self.last, below, ctx, self.delta)
 
     def _block(self, cache: BlockCache, ctx: Mapping[str, Any], item: Item, rows: list[RowSpec], at: int) -> int:
         if not rows:
@@ -211,17 +212,19 @@ class SheetWriter:
         if rendered is None:
             return 0
         top, bottom = rows[0].row, rows[-1].row
-        for r0, c0, r1, c1 in self.sheet.merges:
+        for (r0, c0, r1, c1), style in zip(self.sheet.merges, self.sheet.merge_styles):
             if top <= r0 and r1 <= bottom:
-                self._merge(r0 - top + at, c0, r1 - top + at, c1, self.styles.get((r0, c0), -1))
+                self._merge(r0 - top + at, c0, r1 - top + at, c1, style)
         for i, (row, (values, height)) in enumerate(zip(rows, rendered)):
             self._put(row, at + i, values, height)
         self.placed[item.kind].append(at)
         return len(rows)
 
-    def _static(self, merges: Sequence[Range], rows: Sequence[RowSpec], ctx: Mapping[str, Any], shift: int) -> None:
-        for r0, c0, r1, c1 in merges:
-            self._merge(r0 + shift, c0, r1 + shift, c1, self.styles.get((r0, c0), -1))
+    def _static(self, keep: Callable[[Range], bool], rows: Sequence[RowSpec], ctx: Mapping[str, Any],
+                shift: int) -> None:
+        for (r0, c0, r1, c1), style in zip(self.sheet.merges, self.sheet.merge_styles):
+            if keep((r0, c0, r1, c1)):
+                self._merge(r0 + shift, c0, r1 + shift, c1, style)
         for row in rows:
             values, height = self._render(row, ctx)
             self._put(row, row.row + shift, values, height)

@@ -125,6 +125,7 @@ class Context:
     _mine: dict[str, tuple[Task, ...]] = field(default_factory=dict)
     sections: set[str] = field(default_factory=set)
     _fingerprint: str = ""
+    _expected: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from .merge import unit_tasks
@@ -191,6 +192,13 @@ class Context:
         if found is None and not m.group(1):  # the "T" lost: try every prefix
             found = next((v for (p, n), v in self._ids.items() if n == int(m.group(2))), None)
         return found, False
+
+    def expected(self, task: Task) -> tuple[str, str, str]:
+        """(完成时限, 牵头单位, 责任单位) as a form shows them (cached)."""
+        found = self._expected.get(task.id)
+        if found is None:
+            found = self._expected[task.id] = (task.deadline.text, "、".join(task.lead), "、".join(task.coop))
+        return found
 
     def norm(self, task: Task) -> str:
         """The task's text without whitespace (cached)."""
@@ -300,12 +308,13 @@ def _row_values(rows: list[list[str]], r: int, header: Header,
     return values, origin
 
 
-def _extras(row: list[str], header: Header, used: set[int]) -> list[tuple[str, str, int, bool]]:
+def _extras(row: list[str], header: Header, spare: list[int]) -> list[tuple[str, str, int, bool]]:
     out = []
-    for c, cell in enumerate(row):
-        if cell and c not in used and cell.strip():
+    width = len(row)
+    for c in spare:
+        if c < width and row[c] and row[c].strip():
             label = header.labels.get(c)
-            out.append((label or f"{_letter(c)}列（无表头）", cell.strip(), c, label is None))
+            out.append((label or f"{_letter(c)}列（无表头）", row[c].strip(), c, label is None))
     return out
 
 
@@ -323,7 +332,7 @@ def match_row(values: dict[str, str], ctx: Context, candidates: tuple[Task, ...]
         if tid is not None:
             task = ctx.tasks[tid]
             how = "id" if exact else "id-fixed"
-            if not text or norm_text(text) == ctx.norm(task):
+            if not text or text == task.text or norm_text(text) == ctx.norm(task):
                 return task, how, 1.0
             own = similarity(_bigrams(text), ctx.grams(task))
             if own >= ID_DOUBT:
@@ -363,21 +372,22 @@ def scan_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]], he
     fill = _answer_fill(rows, merges, header)
     wide = {(r0, c0) for r0, c0, r1, c1 in merges if r1 == r0 and c1 - c0 >= 2}
     used = set(header.fields.values())
+    spare = [c for c in range(max((len(row) for row in rows), default=0)) if c not in used]
     out: list[RawRow] = []
     contact: list[tuple[str, str]] = []
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
         if not any(row) or not "".join(row).strip():
             continue
-        pairs = contact_pairs(row)
+        values, origin = _row_values(rows, r, header, fill)
+        pairs = contact_pairs(row) if not values.get("id") else []
         if pairs:
             contact += pairs
             continue
-        values, origin = _row_values(rows, r, header, fill)
         task, how, score = match_row(values, ctx, candidates)
         if task is None and (_is_header_again(row) or _is_heading(row, r, values, ctx, wide)):
             continue
-        out.append(RawRow(r, task, how, score, values, origin, _extras(row, header, used), values.get("id", "")))
+        out.append(RawRow(r, task, how, score, values, origin, _extras(row, header, spare), values.get("id", "")))
     return out, contact
 
 

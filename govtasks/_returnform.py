@@ -61,9 +61,14 @@ class FormRead:
                                                             self.file.file)
         total = len(self.ctx.for_unit(unit)) if unit else 0
         self.file = replace(self.file, unit=unit or "", identified_by=how if unit else "", answered=answered, total=total)
-        named = self.ctx.find_unit(PurePath(self.file.file).stem)
+        named = self.ctx.find_unit(_name_text(self.file.file))
         self.name_unit = named if named and unit and named != unit else None
         self.file_issues = _identity_issues(self)
+
+
+def _name_text(file: str) -> str:
+    """The file's relative path without extension: a unit may name the file or its folder."""
+    return str(PurePath(file).with_suffix(""))
 
 
 def read_meta(wb: Workbook) -> dict[str, str]:
@@ -178,8 +183,11 @@ def read_form(wb: Workbook, ctx: Context, record: ReturnFile) -> FormRead | None
     if picked is None:
         return None
     sheet, header = picked
+    formulas = wb.formulas(sheet.name)
+    if formulas and not sheet.formulas:
+        sheet = Sheet(sheet.name, sheet.rows, sheet.merges, sheet.visible, formulas)
     claims = _claims(meta, _above(sheet, header), ctx)
-    stem = PurePath(record.file).stem
+    stem = _name_text(record.file)
     unit, how = claims.unit, claims.unit_by
     if unit is None:
         unit, how = ctx.find_unit(stem), "文件名"

@@ -281,22 +281,28 @@ def x14_validations(path: str, sheet_names: list[str]) -> dict[str, list[Any]]:
     """Excel 2010 ``x14:dataValidation`` elements per sheet name, as openpyxl DataValidation objects.
 
     Excel and WPS write a list validation that points at another sheet in this
-    form; openpyxl drops it when loading, so it is read from the sheet XML here.
+    form; openpyxl drops it when loading, so it is read from the sheet XML here
+    (best effort: an odd package gives none).
     """
+    try:
+        with zipfile.ZipFile(path) as z:
+            return {name: found for name, part in _sheet_parts(z).items()
+                    if name in sheet_names and (found := _x14_in(z.read(part)))}
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, UnicodeDecodeError):
+        return {}
+
+
+def _x14_in(xml: bytes) -> list[Any]:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    out: dict[str, list[Any]] = {}
-    with zipfile.ZipFile(path) as z:
-        for name, part in _sheet_parts(z).items():
-            if name not in sheet_names or "x14:dataValidation" not in (xml := z.read(part).decode("utf-8")):
-                continue
-            root = ElementTree.fromstring(xml)
-            for el in root.iterfind(".//x14:dataValidation", _NS):
-                attrs = {k: v for k, v in el.attrib.items() if "}" not in k}
-                f1 = el.findtext("x14:formula1/xm:f", None, _NS)
-                f2 = el.findtext("x14:formula2/xm:f", None, _NS)
-                sqref = el.findtext("xm:sqref", "", _NS)
-                out.setdefault(name, []).append(DataValidation(formula1=f1, formula2=f2, sqref=sqref, **attrs))
+    if b"x14:dataValidation" not in xml:
+        return []
+    out = []
+    for el in ElementTree.fromstring(xml).iterfind(".//x14:dataValidation", _NS):
+        attrs = {k: v for k, v in el.attrib.items() if "}" not in k}
+        f1 = el.findtext("x14:formula1/xm:f", None, _NS)
+        f2 = el.findtext("x14:formula2/xm:f", None, _NS)
+        out.append(DataValidation(formula1=f1, formula2=f2, sqref=el.findtext("xm:sqref", "", _NS), **attrs))
     return out
 
 

@@ -266,14 +266,19 @@ def _section(level: int, title: str, path: str, role: str, *, last: bool) -> Ite
 
 def _count_sections(items: list[Item]) -> list[Item]:
     """Fill each heading's count: the tasks under it, up to the next heading of the same or a higher level."""
-    out = []
+    counts = [0] * len(items)
+    open_: list[int] = []  # indexes of the headings in force, outermost first
     for i, item in enumerate(items):
         if item.kind == "section":
-            level, count = item.values["level"], 0
-            for later in items[i + 1:]:
-                if later.kind == "section" and later.values["level"] <= level:
-                    break
-                count += later.kind == "tasks"
+            while open_ and items[open_[-1]].values["level"] >= item.values["level"]:
+                open_.pop()
+            open_.append(i)
+        else:
+            for j in open_:
+                counts[j] += 1
+    out = []
+    for item, count in zip(items, counts):
+        if item.kind == "section":
             values = {**item.values, "count": count}
             item = Item("section", values, tuple(values.values()))
         out.append(item)

@@ -18,6 +18,7 @@ Every text is written with ``write_string``: text beginning with = + - @ stays t
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -27,6 +28,7 @@ from .issues import Severity
 from .periods import Period
 from .returns_model import Progress, Report, ReportRow
 from .textfit import lines_height, row_height
+from .xlsx import paused_gc
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -66,7 +68,7 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
         >>> write_report(merge(bd, returns), "2024年第二季度汇总表.xlsx")  # doctest: +SKIP
     """
     target = Path(path)
-    with atomic_workbook(target) as wb:
+    with paused_gc(), atomic_workbook(target) as wb:
         fmt = _formats(wb)
         _main_sheet(wb, fmt, report, with_status)
         _status_sheet(wb, fmt, report)
@@ -108,6 +110,7 @@ def _header(ws: Worksheet, fmt: dict[str, Any], row: int, columns: Sequence[tupl
     ws.set_row(row, 24)
 
 
+@lru_cache(maxsize=8192)
 def _lines(text: str, width: float) -> int:
     """Wrapped lines of ``text`` in a column ``width`` units wide (as textfit, counted from UTF-8 lengths)."""
     usable = max(width - 1.0, 1.0)
@@ -122,13 +125,14 @@ def _lines(text: str, width: float) -> int:
 def _write_row(ws: Worksheet, row: int, values: Sequence[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
     """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
     lines = 1
-    for c, (value, width, f) in enumerate(zip(values, widths, fmts)):
+    write = ws.write_string
+    for c, value in enumerate(values):
         if value:
             if len(value) > MAX_CELL:
                 value = value[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG
-            ws.write_string(row, c, value, f)
-            if len(value) * 2.2 > width - 1.0 or "\n" in value:
-                lines = max(lines, _lines(value, width))
+            write(row, c, value, fmts[c])
+            if len(value) * 2.0 > (widths[c] - 1.0) * lines or "\n" in value:  # else it fits in `lines` lines
+                lines = max(lines, _lines(value, widths[c]))
     ws.set_row(row, lines_height(lines))
 
 

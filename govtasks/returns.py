@@ -27,7 +27,7 @@ from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef
 from .periods import Period
 from .returns_model import Progress, Returns, ReturnFile
-from .xlsx import GRID_EXTENSIONS, Workbook, convert_with_libreoffice, libreoffice_path, read_workbook
+from .xlsx import GRID_EXTENSIONS, Workbook, convert_with_libreoffice, libreoffice_path, paused_gc, read_workbook
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -58,7 +58,8 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
     """
     sources = collect_files(paths)
     ctx = Context(breakdown)
-    forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
+    with paused_gc():
+        forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
     target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
     files, entries, chosen_issues = choose(forms, target)
     files = sorted(files + others, key=lambda f: f.file)
@@ -107,6 +108,14 @@ def _kind(path: Path) -> str:
     return "convert" if suffix in CONVERT_EXTENSIONS else "other"
 
 
+def _load(path: Path, name: str) -> Workbook | WorkbookError:
+    """Read one workbook; a read error is returned (the file may still convert), not raised."""
+    try:
+        return read_workbook(path, display_name=name, details=True, sniff=True)
+    except WorkbookError as exc:
+        return exc
+
+
 def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
               on_progress: ProgressCallback | None) -> tuple[list[FormRead], list[ReturnFile], list[Issue]]:
     forms: list[FormRead] = []
@@ -115,15 +124,14 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     retry: list[tuple[Path, ReturnFile, str]] = []
     for done, (path, name) in enumerate(sources, start=1):
         record = _record(path, name)
-        if _kind(path) == "other":
+        got = _load(path, name) if _kind(path) != "other" else None
+        if got is None:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                     "如是报送内容，请让单位填写下发的 Excel 表"))
+        elif isinstance(got, WorkbookError):
+            retry.append((path, record, str(got)))
         else:
-            try:
-                wb = read_workbook(path, display_name=name, details=True, sniff=True)
-                _add_form(wb, record, ctx, forms, others, issues)
-            except WorkbookError as exc:
-                retry.append((path, record, str(exc)))
+            _add_form(got, record, ctx, forms, others, issues)
         if on_progress is not None:
             on_progress(done, len(sources), name)
     _convert(retry, ctx, use_lo, forms, others, issues)

@@ -256,7 +256,8 @@ def _compile_sheet(ws: Worksheet, reader: StyleReader, env: Environment, file: s
                       setup, protection_options(ws), default_height, region, texts)  # type: ignore[arg-type]
     _check_merges(sheet, file)
     rows = _rows(ws, sheet, reader, env, file)
-    return replace(sheet, rows=rows)
+    styles = {(r.row, c.col): c.style for r in rows for c in r.cells}
+    return replace(sheet, rows=rows, merge_styles=tuple(styles.get((m[0], m[1]), -1) for m in merges))
 
 
 def _check_merges(sheet: SheetSpec, file: str) -> None:

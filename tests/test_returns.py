@@ -329,3 +329,49 @@ def test_cli_all_fine_is_exit_0(tmp_path: Path, capsys) -> None:
     std = gt.write_breakdown(small, tmp_path / "std.xlsx")
     assert main(["merge", str(std), str(inbox), "--period", "2024Q2", "-o", str(tmp_path / "r.xlsx")]) == 0
     assert main(["status", str(std), str(inbox), "--period", "2024Q2"]) == 0
+
+
+def test_cli_merge_options(tmp_path: Path, capsys) -> None:
+    inbox = tmp_path / "in"
+    coop_task = mine()[-1]
+    lead = coop_task.lead[0]
+    filled(inbox)
+    filled(inbox, unit=lead)
+    std = gt.write_breakdown(BD, tmp_path / "std.xlsx")
+    out = tmp_path / "r.xlsx"
+    main(["merge", str(std), str(inbox), "--period", "2024Q2", "-o", str(out), "--with-status", "--append-coop"])
+    ws = openpyxl.load_workbook(out)["重点工作进展情况"]
+    assert [c.value for c in ws[3]][:6] == ["序号", "目标与任务", "牵头责任单位", "责任单位", "进展情况", "完成状态"]
+    row = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[6] == coop_task.id)
+    assert f"【{LEAD}（配合）】{text(LEAD, coop_task)}" in row[4] and row[5].endswith("序时推进")
+
+
+def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
+    from govtasks.returns import chase_notice
+
+    def clear(ws, labels, header_row):
+        row = rh.task_rows(ws, labels, header_row)[mine()[0].id]
+        ws.cell(row, labels["进展情况"]).value = ws.cell(row, labels["完成状态"]).value = None
+    rh.edit(filled(tmp_path), clear)
+    rets = read(tmp_path)
+    text_out = chase_notice(BD, rets, office="市政府督查室", contact="王五 3838000", today=dt.date(2024, 7, 1))
+    assert "截至2024年7月1日，应报送的 80 个单位中已有 1 个单位报送，以下 79 个单位尚未报送" in text_out
+    assert f"　　{LEAD}：{mine()[0].id}" in text_out and "联系人及电话：王五 3838000" in text_out
+    bad = tmp_path / "bad.j2"
+    bad.write_text("{{ nosuchvariable }}", encoding="utf-8")
+    with pytest.raises(gt.TemplateError, match="bad.j2"):
+        chase_notice(BD, rets, template=bad)
+
+
+def test_libreoffice_batch_keeps_files_with_one_stem_apart(tmp_path: Path, libreoffice) -> None:
+    from govtasks.xlsx import convert_with_libreoffice, read_workbook
+
+    a = write_xlsx(tmp_path / "表.xlsx", {"S": [["甲"]]})
+    b = tmp_path / "表.html"
+    b.write_text("<html><body><table><tr><td>乙</td></tr></table></body></html>", encoding="utf-8")
+    (tmp_path / "坏.et").write_bytes(b"\x00not a spreadsheet" * 10)
+    got = convert_with_libreoffice([a, b, tmp_path / "坏.et"], tmp_path / "work")
+    assert read_workbook(got[a]).sheets[0].rows == [["甲"]]
+    assert read_workbook(got[b]).sheets[0].rows == [["乙"]]
+    rets = read(tmp_path / "坏.et")
+    assert rets.files[0].state == "unreadable" and "LibreOffice 也无法打开" in rets.issues.by_code("unreadable-file")[0].message

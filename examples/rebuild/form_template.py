@@ -118,7 +118,6 @@ def _form_sheet(wb: xlsxwriter.Workbook, cols: tuple, fmt: dict) -> None:
     ws.merge_range(2, 1, 2, last, UNIT_LINE, fmt["line"])
     for c, (label, *_rest) in enumerate(cols):
         ws.write_string(3, c, label, fmt["head"])
-    ws.write_blank(4, 0, None, fmt["section"])
     ws.merge_range(4, 1, 4, last, SECTION, fmt["section"])
     _task_row(ws, cols, fmt, 5)
     _footer_row(ws, cols, fmt, 7)
