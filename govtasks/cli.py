@@ -25,7 +25,7 @@ _MAX_ISSUES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看，生成各单位进展情况表（离线）")
+    p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看，生成各单位进展情况表，汇总报回的表、催报（离线）")
     p.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
     imp = sub.add_parser("import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",

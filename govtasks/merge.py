@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from ._perf import paused_gc
 from .model import Breakdown, CellRef, Task
 from .periods import Period
 from .returns_model import ROLE_LEAD, Progress, Report, ReportRow, Returns, UnitReturn
@@ -36,6 +37,11 @@ def merge(breakdown: Breakdown, returns: Returns, *, title: str | None = None, a
         >>> report = merge(bd, returns)              # doctest: +SKIP
         >>> report.to_frame()["进展情况"].str.len()   # doctest: +SKIP
     """
+    with paused_gc():
+        return _merge(breakdown, returns, title, append_coop)
+
+
+def _merge(breakdown: Breakdown, returns: Returns, title: str | None, append_coop: bool) -> Report:
     known = {t.id for t in breakdown.tasks}
     by_task: dict[str, list[Progress]] = defaultdict(list)
     for entry in returns.entries:

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ._types import PathLike
+from ._perf import paused_gc
 from ._xlsxout import atomic_workbook
 from .issues import Severity
 from .periods import Period
 from .returns_model import Progress, Report, ReportRow
 from .textfit import lines_height, row_height
-from .xlsx import paused_gc
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from . import issues as codes
 from ._match import Context
+from ._perf import paused_gc
 from ._returnform import FormRead, read_form
 from ._types import PathsLike
 from .errors import WorkbookError
@@ -27,7 +28,7 @@ from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef
 from .periods import Period
 from .returns_model import Progress, Returns, ReturnFile
-from .xlsx import GRID_EXTENSIONS, Workbook, convert_with_libreoffice, libreoffice_path, paused_gc, read_workbook
+from .xlsx import GRID_EXTENSIONS, Workbook, convert_with_libreoffice, libreoffice_path, read_workbook
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -57,15 +58,15 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
         >>> rets.issues.to_frame()                                   # doctest: +SKIP
     """
     sources = collect_files(paths)
-    ctx = Context(breakdown)
     with paused_gc():
+        ctx = Context(breakdown)
         forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
-    target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
-    files, entries, chosen_issues = choose(forms, target)
-    files = sorted(files + others, key=lambda f: f.file)
-    issues += chosen_issues + missing_returns(breakdown, files)
-    returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
-                      period=target.code if target else "")
+        target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
+        files, entries, chosen_issues = choose(forms, target)
+        files = sorted(files + others, key=lambda f: f.file)
+        issues += chosen_issues + missing_returns(breakdown, files)
+        returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
+                          period=target.code if target else "")
     if strict:
         returns.issues.raise_if_errors()
     return returns

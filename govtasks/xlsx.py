@@ -9,16 +9,14 @@ they are read from content.xml here). Every failure becomes a
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import gc
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from xml.etree.ElementTree import iterparse
 
 import python_calamine as pc
@@ -64,23 +62,6 @@ class Workbook:
     def formulas(self, sheet: str) -> dict[tuple[int, int], str]:
         """0-based (row, col) → formula text (without "=") of one sheet; {} when none, or not known (.xls)."""
         return next((s.formulas for s in self.sheets if s.name == sheet), {})
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for bulk work (thousands of workbooks or cells).
-
-    The reader and the report writer create hundreds of thousands of small,
-    acyclic objects; each collection would walk all of them again (≈ 20 % of
-    the run). Reference counting still frees everything; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
 
 def column_letter(col: int) -> str:
     """0-based column index → Excel letters (0 → A, 26 → AA)."""
