@@ -91,6 +91,22 @@ def _row_text(row: list[Any]) -> list[str]:
     return [v if type(v) is str and "\r" not in v else cell_text(v) for v in row]
 
 
+def read_bytes(path: PathLike, *, display_name: str | None = None) -> bytes:
+    """The bytes of any input file; missing, unreadable or empty → WorkbookError naming it."""
+    p = Path(path)
+    name = display_name or p.name
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise WorkbookError(f"{name}: 文件不存在", file=name) from exc
+    except OSError as exc:
+        msg = f"{name}: 无法读取文件（{exc.strerror or exc}），请检查文件是否被占用或没有权限"
+        raise WorkbookError(msg, file=name) from exc
+    if not data.strip():
+        raise WorkbookError(f"{name}: 文件是空的（0 字节），请重新保存或重新发送", file=name)
+    return data
+
+
 def read_workbook(path: PathLike, *, display_name: str | None = None, details: bool = False,
                   sniff: bool = False) -> Workbook:
     """Read every sheet of a workbook (or a .csv) as text grids with merges.
@@ -113,14 +129,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
         accepted = "、".join(GRID_EXTENSIONS)
         msg = f"{name}: 不支持的文件类型“{suffix or '无扩展名'}”；可读取的表格类型为 {accepted}。WPS 的 .et 文件请另存为 .xlsx"
         raise UnsupportedFileError(msg, file=name)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkbookError(f"{name}: 文件不存在", file=name) from exc
-    except OSError as exc:
-        raise WorkbookError(f"{name}: 无法读取文件（{exc.strerror}）", file=name) from exc
-    if not data.strip():
-        raise WorkbookError(f"{name}: 文件是空的（0 字节），请重新保存或重新发送", file=name)
+    data = read_bytes(p, display_name=name)
     if suffix == ".csv":
         return Workbook(name, [_read_csv(data, p.stem)])
     is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]

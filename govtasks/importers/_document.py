@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from .._types import PathLike
-from ..errors import LayoutError, WorkbookError
+from ..errors import LayoutError
 from ..layout import find_header
 from ..model import Breakdown, RosterUnit
-from ..xlsx import Sheet
+from ..xlsx import Sheet, read_bytes
 from ._draft import LeadRule
 
 TextImporter = Callable[[str, str], Breakdown]
@@ -26,17 +26,7 @@ _TITLE_WORDS = re.compile(r"任务|工作|分解|清单|台账|方案|安排|责
 
 def load_bytes(path: PathLike) -> tuple[bytes, str]:
     """The bytes of a source document and its file name; read errors → WorkbookError."""
-    p = Path(path)
-    name = p.name
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkbookError(f"{name}: 文件不存在", file=name) from exc
-    except OSError as exc:
-        raise WorkbookError(f"{name}: 无法读取文件（{exc.strerror or exc}）", file=name) from exc
-    if not data.strip():
-        raise WorkbookError(f"{name}: 文件是空的（0 字节），请重新保存或重新发送", file=name)
-    return data, name
+    return read_bytes(path), Path(path).name
 
 
 def breakdown_from_document(

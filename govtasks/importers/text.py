@@ -51,6 +51,7 @@ from ..errors import LayoutError, WorkbookError
 from ..issues import Issue, Severity
 from ..model import Breakdown, CellRef, RosterUnit
 from . import _text_rules as rules
+from ..xlsx import read_bytes
 from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 
 _Lines = list[tuple[int, str]]
@@ -93,13 +94,7 @@ def import_text(path: PathLike, *, roster: Sequence[RosterUnit] = (), lead: Lead
         101
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkbookError(f"{p.name}: 文件不存在", file=p.name) from exc
-    except OSError as exc:
-        msg = f"{p.name}: 无法读取文件（{exc.strerror or exc}），请检查文件是否被占用或没有权限"
-        raise WorkbookError(msg, file=p.name) from exc
+    data = read_bytes(p)
     return breakdown_from_text(_decode(data, p.name), p.name, roster=roster, lead=lead, plan=plan)
 
 
