@@ -27,8 +27,8 @@ from typing import Iterable, Sequence
 
 from .model import RosterUnit
 
-_OPEN = "（(【[〔《"
-_CLOSE = "）)】]〕》"
+_OPEN = "（(【[〔［《"
+_CLOSE = "）)】]〕］》"
 _HARD = "、，,；;"
 _SOFT = " \n\t\u3000"
 
@@ -82,7 +82,7 @@ def is_group(name: str) -> bool:
     return bool(_GROUP.search(name))
 
 
-def _split_outside_brackets(text: str, seps: str) -> list[tuple[str, str]]:
+def split_outside_brackets(text: str, seps: str) -> list[tuple[str, str]]:
     """Split at any char of ``seps`` not inside brackets: [(piece, separator_after)]."""
     if not _ANY_OPEN.search(text):  # fast path: no brackets, plain split
         parts = _splitter(seps).split(text)
@@ -112,7 +112,7 @@ def _complete(fragment: str) -> bool:
 
 def _join_soft(item: str) -> list[str]:
     """Split one hard-separated item at newlines/spaces, re-joining wrapped names."""
-    frags = [f for f, _ in _split_outside_brackets(item, _SOFT) if f]
+    frags = [f for f, _ in split_outside_brackets(item, _SOFT) if f]
     names: list[str] = []
     pending = ""
     for frag in frags:
@@ -198,7 +198,7 @@ def split_units(cell: str) -> CellUnits:
         return CellUnits()
     raw: list[str] = []
     if _ANY_OPEN.search(text):
-        for item, _ in _split_outside_brackets(text, _HARD):
+        for item, _ in split_outside_brackets(text, _HARD):
             raw.extend(_join_soft(item.strip()))
     else:  # common case, one pass: hard separators end a name, soft ones only a complete one
         raw = _join_plain(_ALL_SEPS.split(text))

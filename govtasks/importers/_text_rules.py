@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..units import split_outside_brackets
+
 WS = " \t\r\n\u00a0\u2002\u2003\u3000\ufeff"
 _OPEN = "（(【[〔［"
 _CLOSE = "）)】]〕］"
@@ -170,21 +172,6 @@ def _unwrap(value: str) -> str:
     return value
 
 
-def _split_top(text: str, seps: str) -> list[str]:
-    """Split at any char of ``seps`` outside brackets."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            pieces.append(text[start:i])
-            start = i + 1
-    pieces.append(text[start:])
-    return pieces
-
-
 def _labels(text: str) -> list[tuple[int, int, str]]:
     """(label start, value start, field kind) of every "label：" / "label:" in the text."""
     found: list[tuple[int, int, str]] = []
@@ -206,7 +193,8 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
     for i, (_, value_start, kind) in enumerate(labels):
         end = labels[i + 1][0] if i + 1 < len(labels) else len(body)
         value = body[value_start:end].rstrip(_VALUE_STRIP)
-        first, *more = _split_top(value, ";；") if (";" in value or "；" in value) else (value,)
+        first, *more = ([piece for piece, _ in split_outside_brackets(value, ";；")]
+                        if (";" in value or "；" in value) else (value,))
         ann.add(kind, first)
         for piece in more:
             ann.add("coop" if kind in ("lead", "coop") else kind, piece)
