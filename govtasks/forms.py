@@ -288,14 +288,16 @@ def _count_sections(items: list[Item]) -> list[Item]:
 # --- writing one form ------------------------------------------------------------------------
 
 def _write_form(run: _Run, unit: str, led: list[Task], coop: list[Task], target: Path) -> None:
-    from ._xlsxout import PINNED_TIME, atomic_workbook
+    from ._xlsxout import atomic_workbook
 
     spec = run.spec
     ctx = {**run.base, "unit": {"name": unit, "lead_count": len(led), "coop_count": len(coop),
                                 "task_count": len(led) + len(coop)}}
     items = _items(run, led, coop)
     with atomic_workbook(target) as wb:
-        wb.set_properties({"title": f"{unit}{ctx['period']['label']}重点工作进展情况表", "created": PINNED_TIME})
+        # the workbook's time is the generation time (deterministic when `generated` is given),
+        # so a return nobody re-saved shows when its form was made, not a placeholder date
+        wb.set_properties({"title": f"{unit}{ctx['period']['label']}重点工作进展情况表", "created": ctx["generated"]})
         fmts = [wb.add_format(style) for style in spec.styles]
         for sheet in spec.sheets:
             writer = SheetWriter(wb.add_worksheet(sheet.name), sheet, fmts, spec.file, unit)
