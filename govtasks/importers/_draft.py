@@ -8,6 +8,7 @@ assigns stable task IDs and reports what looks wrong.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Sequence
 
@@ -58,8 +59,9 @@ def guess_year(*texts: str) -> int | None:
     return None
 
 
-def _units_of(task: DraftTask, rule: LeadRule, has_lead_col: bool) -> tuple[list[str], list[str]]:
-    lead_cell, coop_cell = split_units(task.lead), split_units(task.coop)
+def _units_of(cells: tuple[str, str], rule: LeadRule, has_lead_col: bool) -> tuple[list[str], list[str]]:
+    """Lead and cooperating names of a task's (lead cell, cooperating cell), as written."""
+    lead_cell, coop_cell = split_units(cells[0]), split_units(cells[1])
     lead, coop = list(lead_cell.names), list(coop_cell.names)
     if not has_lead_col:
         if coop_cell.marked:
@@ -97,20 +99,35 @@ def finish(
     yet; each is reported as ``no-units-yet`` (INFO) instead of ``no-units``.
     """
     found: list[Issue] = list(issues)
-    split = [_units_of(d, lead, has_lead_col) for d in drafts]
     resolver = UnitResolver(roster)
-    merged = resolver.learn(n for ld, cp in split for n in ld + cp)
-    tasks = []
-    for draft, task_id, (ld, cp) in zip(drafts, task_ids([d.number for d in drafts]), split):
-        lead_units = resolver.resolve(ld)
-        coop_units = tuple(u for u in resolver.resolve(cp) if u not in lead_units)
-        tasks.append(_task(draft, task_id, lead_units, coop_units, meta.year))
+    merged, units_of = _resolve_cells(drafts, resolver, lead, has_lead_col)
+    tasks = [_task(draft, task_id, *units_of[draft.lead, draft.coop], meta.year)
+             for draft, task_id in zip(drafts, task_ids([d.number for d in drafts]))]
     found += _task_issues(tasks, drafts, plan)
     found += _unit_issues(tasks, merged, resolver, drafts)
     return Breakdown(
         title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
         source=meta.source, tasks=tuple(tasks), roster=_roster_out(roster, tasks), issues=IssueList(found),
     )
+
+
+def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool,
+                   ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Canonical (lead, cooperating) units per distinct pair of unit cells; documents repeat
+    their unit cells, so each pair is split and resolved once. Spellings are counted per
+    task, so the most used spelling still names the unit."""
+    uses = Counter((d.lead, d.coop) for d in drafts)
+    split = {cells: _units_of(cells, rule, has_lead_col) for cells in uses}
+    spellings: Counter[str] = Counter()
+    for cells, n in uses.items():
+        for name in split[cells][0] + split[cells][1]:
+            spellings[name] += n
+    merged = resolver.learn(spellings)
+    resolved = {}
+    for cells, (ld, cp) in split.items():
+        lead_units = resolver.resolve(ld)
+        resolved[cells] = (lead_units, tuple(u for u in resolver.resolve(cp) if u not in lead_units))
+    return merged, resolved
 
 
 def _roster_out(roster: Sequence[RosterUnit], tasks: Sequence[Task]) -> tuple[RosterUnit, ...]:
