@@ -17,6 +17,7 @@ from .errors import GovtasksError
 from .importers import LAYOUT_LABELS, LAYOUTS
 from .issues import IssueList, Severity
 from .model import Breakdown
+from .periods import Period
 
 if TYPE_CHECKING:
     from .returns_model import Returns, UnitReturn
@@ -157,17 +158,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return 1 if bd.issues.errors else 0
 
 
+def _period(text: str) -> Period:
+    """--period as a Period; a bad one is a GovtasksError (Chinese message, exit code 2)."""
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise GovtasksError(str(exc)) from exc
+
+
 def _cmd_forms(args: argparse.Namespace) -> int:
     from . import import_breakdown, write_forms
     from .forms import select_units
-    from .periods import Period
     from .units import is_group
 
-    try:
-        period = Period.parse(args.period)
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+    period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
     paths = write_forms(bd, args.output, period=period, units=args.unit, roster=args.roster, template=args.template,
                         previous=args.previous, password=args.password, overwrite=args.overwrite)
@@ -230,10 +234,9 @@ def _progress_bar(total: int) -> Callable[[int, int, str], None] | None:
 def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     """(breakdown, returns) for merge/status; the period is checked first."""
     from . import import_breakdown, read_returns
-    from .periods import Period
     from .returns import collect_files
 
-    period = Period.parse(args.period)  # ValueError → exit 2 in _cmd_*
+    period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
     files = collect_files(args.returns)
     rets = read_returns([p for p, _ in files] if len(args.returns) > 1 else args.returns[0], bd, period=period,
@@ -244,11 +247,7 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
 def _cmd_merge(args: argparse.Namespace) -> int:
     from . import merge, write_report
 
-    try:
-        bd, rets = _read(args)
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+    bd, rets = _read(args)
     report = merge(bd, rets, title=args.title, append_coop=args.append_coop)
     out = write_report(report, args.output, with_status=args.with_status)
     done = sum(u.returned for u in report.units)
@@ -265,11 +264,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     from .merge import return_status
     from .returns import chase_notice
 
-    try:
-        bd, rets = _read(args)
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+    bd, rets = _read(args)
     units = return_status(bd, rets)
     _print_status(units, rets)
     if args.notice:
@@ -281,7 +276,6 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _print_status(units: Sequence[UnitReturn], rets: Returns) -> None:
-    from .periods import Period
 
     done = [u for u in units if u.returned]
     missing = [u for u in units if not u.returned]

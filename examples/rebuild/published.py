@@ -165,13 +165,16 @@ def page_html(text: str) -> str:
                         paragraphs="\n".join(paras), table=table)
 
 
+def _write_page(out_dir: Path | str, name: str, page: str) -> Path:
+    out = Path(out_dir) / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8", newline="\n")
+    return out
+
+
 def build_html(seeds_dir: Path | str, out_dir: Path | str) -> Path:
     """Write seed 001 as ``out_dir / HTML_OUTPUT``; return the path."""
-    text = (Path(seeds_dir) / seed001.SEED).read_text(encoding="utf-8")
-    out = Path(out_dir) / HTML_OUTPUT
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page_html(text), encoding="utf-8", newline="\n")
-    return out
+    return _write_page(out_dir, HTML_OUTPUT, page_html((Path(seeds_dir) / seed001.SEED).read_text(encoding="utf-8")))
 
 
 # -- a small .docx writer --------------------------------------------------------------------
@@ -418,6 +421,10 @@ def grid_html(table: DocTable) -> str:
     return '<table border="1" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
 
 
+_P_STYLES = {kind: f' style="text-align:{align}"' for kind, align in
+             (("title", "center"), ("center", "center"), ("right", "right"))}
+
+
 def page_html_000(text: str) -> str:
     """Seed 000 as the saved web page: the notice, then the attachment table."""
     lines = notice_lines(text)
@@ -425,8 +432,8 @@ def page_html_000(text: str) -> str:
     for para in docx_paragraphs(text):
         kind, line = ("body", para) if isinstance(para, str) else para
         if kind != _SECTION_BREAK:
-            style = {"title": "text-align:center", "center": "text-align:center", "right": "text-align:right"}.get(kind)
-            paras.append(f"<p{f' style={chr(34)}{style}{chr(34)}' if style else ''}>{html.escape(line, quote=False)}</p>")
+            style = _P_STYLES.get(kind, "")
+            paras.append(f"<p{style}>{html.escape(line, quote=False)}</p>")
     table = grid_html(docx_table(seed000.parse(text)))
     return _PAGE.format(title=html.escape(lines[0]), info=_info_html(lines[1]), site=seed000.META["issuer"],
                         paragraphs="\n".join(paras), table=table)
@@ -435,10 +442,7 @@ def page_html_000(text: str) -> str:
 def build_html_000(seeds_dir: Path | str, out_dir: Path | str) -> Path:
     """Write seed 000 as ``out_dir / HTML_000_OUTPUT``; return the path."""
     text = (Path(seeds_dir) / seed000.SEED).read_text(encoding="utf-8")
-    out = Path(out_dir) / HTML_000_OUTPUT
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page_html_000(text), encoding="utf-8", newline="\n")
-    return out
+    return _write_page(out_dir, HTML_000_OUTPUT, page_html_000(text))
 
 
 def build(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
