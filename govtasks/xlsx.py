@@ -131,7 +131,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
         raise UnsupportedFileError(msg, file=name)
     data = read_bytes(p, display_name=name)
     if suffix == ".csv":
-        return Workbook(name, [_read_csv(data, p.stem)])
+        return Workbook(name, [_read_csv(data, p.stem, name)])
     is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
     sheets = _read_calamine(data, name, is_ods=is_ods)
     if not details:
@@ -139,13 +139,20 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     return _with_details(data, name, sheets, is_ods=is_ods)
 
 
-def _read_csv(data: bytes, sheet: str) -> Sheet:
+def decode_text(data: bytes) -> str | None:
+    """Text as Chinese offices save it: UTF-8 (BOM optional), else GB18030; None if neither fits."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    return None
+
+
+def _read_csv(data: bytes, sheet: str, name: str) -> Sheet:
+    text = decode_text(data)
+    if text is None:
+        raise WorkbookError(f"{name}: CSV 文件的编码无法识别，请另存为 UTF-8 编码的 .csv 或 .xlsx", file=name)
     rows = [[cell_text(c) for c in row] for row in csv.reader(io.StringIO(text))]
     return Sheet(sheet, rows, [])
 

@@ -98,3 +98,10 @@ def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
 def test_read_breakdown_refuses_non_standard_workbook() -> None:
     with pytest.raises(gt.LayoutError, match="govtasks import"):
         gt.read_breakdown(EXAMPLE_004)
+
+
+def test_undecodable_csv_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "乱码.csv"
+    path.write_bytes(b"\x81\x30\xff\xff,\xfe\n")               # neither UTF-8 nor GB18030
+    with pytest.raises(gt.WorkbookError, match=r"^乱码\.csv: CSV 文件的编码无法识别"):
+        gt.import_breakdown(path)

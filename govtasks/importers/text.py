@@ -51,7 +51,7 @@ from ..errors import LayoutError, WorkbookError
 from ..issues import Issue, Severity
 from ..model import Breakdown, CellRef, RosterUnit
 from . import _text_rules as rules
-from ..xlsx import read_bytes
+from ..xlsx import decode_text, read_bytes
 from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 
 _Lines = list[tuple[int, str]]
@@ -108,13 +108,8 @@ def _decode(data: bytes, name: str) -> str:
             raise WorkbookError(binary, file=name) from exc
     if b"\x00" in data:
         raise WorkbookError(binary, file=name)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_text(data)
+    if text is None:
         raise WorkbookError(binary, file=name)
     if re.search(r"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]", text):
         raise WorkbookError(binary, file=name)
