@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ._perf import memo
 from .layout import SYNONYMS, field_of, norm_label
 from .model import Breakdown, Task
 from .units import UnitResolver, alias_key
@@ -46,7 +46,7 @@ _PLACE_PREFIX = ("市", "区", "县", "省")
 _PATH_SEP = re.compile(r"\s+/\s+|\s*\n\s*")
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def label_field(cell: str) -> str | None:
     """The return field a header cell stands for (任务编号, 进展情况 …), or None."""
     if not cell or len(cell) > 20:

@@ -33,7 +33,7 @@ def _lines(cell: str) -> tuple[str, ...]:
 def find_standard_header(sheet: Sheet, scan: int = 10) -> tuple[int, dict[int, str]] | None:
     """(row, column → field-or-label) of a standard header (任务编号 … 任务内容), or None."""
     for r, row in enumerate(sheet.rows[:scan]):
-        fields = {c: _LABEL_TO_FIELD.get(norm_label(v), "") for c, v in enumerate(row) if v.strip()}
+        fields = {c: _LABEL_TO_FIELD.get(norm_label(v), "") if len(v) <= 40 else "" for c, v in enumerate(row) if v.strip()}
         if {"id", "text"} <= set(fields.values()):
             return r, {c: f or f"extra:{row[c].strip()}" for c, f in fields.items()}
     return None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 
+from ._perf import memo
 from .model import Deadline, DeadlineKind
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -75,7 +75,7 @@ def _coarse(text: str, year: int | None) -> list[dt.date]:
     return out
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def parse_deadline(text: str, year: int | None = None) -> Deadline:
     """Parse a 完成时限 cell; ``year`` fills in forms without a year.
 

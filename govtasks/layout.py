@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
+
+from ._perf import memo
 
 # Standard workbook (docs/format.md): field → label, in column order.
 STANDARD_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -46,14 +49,21 @@ _LOOKUP = {label: fld for fld, labels in SYNONYMS.items() for label in labels}
 _SUBLABELS = {"工作", "内容"}
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@memo(65536)
 def norm_label(text: str) -> str:
     """Normalise a header cell: no spaces, ASCII brackets, no trailing colon, lower case."""
-    t = re.sub(r"\s+", "", text or "").replace("(", "（").replace(")", "）")
+    t = _SPACES.sub("", text or "").replace("(", "（").replace(")", "）")
     return t.rstrip(":：").lower()
 
 
+@memo(65536)
 def field_of(label: str, parent: str = "") -> str | None:
     """The field a header label (with an optional parent label) stands for."""
+    if len(label) > 40:  # task text, not a column label (labels are short, even spaced out)
+        return None
     label, parent = norm_label(label), norm_label(parent)
     if parent and label and parent != label:
         combined = _LOOKUP.get(f"{parent}/{label}")
@@ -81,8 +91,10 @@ class Header:
         return self.row + self.depth
 
 
-def _parents(row: list[str], merges: list[tuple[int, int, int, int]], r: int) -> list[str]:
+def _parents(row: list[str], merges: Sequence[tuple[int, int, int, int]], r: int) -> list[str]:
     """Row labels with horizontally merged header cells spread over their columns."""
+    if not merges:
+        return row
     out = list(row)
     for r0, c0, r1, c1 in merges:
         if r0 <= r <= r1 and c1 > c0 and c0 < len(out):
@@ -117,10 +129,18 @@ def find_header(rows: list[list[str]], merges: list[tuple[int, int, int, int]], 
     """Find the header row: the row (within ``scan``) naming the most known fields.
 
     A header needs a task-text column and at least one of 牵头单位/责任单位/进展情况.
+    Scanning stops three rows past the best header so far: the table has begun.
     """
     best: Header | None = None
+    across: dict[int, list[tuple[int, int, int, int]]] = {}  # row → the horizontal merges covering it
+    for m in merges:
+        if m[0] <= scan and m[3] > m[1]:
+            for r in range(m[0], min(m[2], scan) + 1):
+                across.setdefault(r, []).append(m)
     for r in range(min(scan, len(rows))):
-        upper = _parents(rows[r], merges, r)
+        if best is not None and r >= best.data_start + 3:
+            break  # three data rows past a header: the table has begun
+        upper = _parents(rows[r], across.get(r, ()), r)
         if not any(field_of(c) for c in upper):
             continue  # a title row is never the upper half of a header
         lower = rows[r + 1] if r + 1 < len(rows) and _is_subheader(rows[r + 1]) else None

@@ -23,8 +23,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
+from ._perf import memo
 from .model import RosterUnit
 
 _OPEN = "（(【[〔［《"
@@ -47,6 +48,7 @@ _GROUP = re.compile(
 )
 _LEAD_MARK = "*＊"
 _ALL_SEPS = re.compile(f"([{re.escape(_HARD)}]|[{re.escape(_SOFT)}]+)")
+_SEPARATORS = re.compile(f"[{re.escape(_HARD + _SOFT)}]+")  # (no groups: fragments only)
 _ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
 _NAME_SEPS = re.compile(r"[\n、，,；;]+")
 
@@ -66,17 +68,20 @@ _ALIAS_FORMS = (
     ("数据资源管理局", "数据资源局"), ("生态环境分局", "生态环境局"),
 )
 
+_ANY_LONG_FORM = re.compile("|".join(re.escape(long) for long, _ in _ALIAS_FORMS))
 
-@lru_cache(maxsize=65536)
+
+@memo(65536)
 def alias_key(name: str) -> str:
     """A key equal for spellings of one unit: 区发展和改革委员会 → 区发改委."""
     key = name.replace(" ", "").replace("(", "（").replace(")", "）")
-    for long, short in _ALIAS_FORMS:
-        key = key.replace(long, short)
+    if _ANY_LONG_FORM.search(key):  # most names hold none: skip the replacements
+        for long, short in _ALIAS_FORMS:
+            key = key.replace(long, short)
     return key
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def is_group(name: str) -> bool:
     """Whether a name denotes a group of units (各镇政府, 区直有关单位 …)."""
     return bool(_GROUP.search(name))
@@ -106,8 +111,32 @@ def _splitter(seps: str) -> re.Pattern[str]:
     return re.compile(f"([{re.escape(seps)}])")
 
 
+@memo(65536)
 def _complete(fragment: str) -> bool:
-    return fragment.endswith(_SUFFIXES)
+    """Whether a fragment ends like a whole unit name (a lead mark ignored)."""
+    return fragment.rstrip(_LEAD_MARK).endswith(_SUFFIXES)
+
+
+@memo(65536)
+def _whole_name(fragment: str) -> bool:
+    """Whether a separator-free fragment is a unit name on its own: it ends like one, carries
+    no lead mark and does not qualify its neighbour (成员单位, 等)."""
+    return fragment.endswith(_SUFFIXES) and fragment not in _CONTINUATIONS
+
+
+@memo(65536)
+def _fragment_facts(fragment: str) -> tuple[bool, str, bool]:
+    """:func:`_whole_name` and :func:`_prefix_facts` of a fragment in one lookup."""
+    return (_whole_name.__wrapped__(fragment), *_prefix_facts.__wrapped__(fragment))
+
+
+@memo(65536)
+def _prefix_facts(name: str) -> tuple[str, bool]:
+    """(place prefix the name starts with, or ''; whether a short name may inherit one)."""
+    m = _PREFIX.match(name)
+    if m:
+        return m.group(1), False
+    return "", len(name) <= 6 and bool(_INHERIT_SUFFIX.search(name)) and not _PLACE.search(name)
 
 
 def _join_soft(item: str) -> list[str]:
@@ -120,7 +149,7 @@ def _join_soft(item: str) -> list[str]:
             names[-1] += frag
             continue
         pending += frag
-        if _complete(pending.rstrip(_LEAD_MARK)):
+        if _complete(pending):
             names.append(pending)
             pending = ""
     if pending:
@@ -140,7 +169,7 @@ def _join_plain(parts: list[str]) -> list[str]:
             else:
                 pending += frag
         hard = i + 1 < len(parts) and parts[i + 1] in _HARD
-        if pending and (hard or i + 1 >= len(parts) or _complete(pending.rstrip(_LEAD_MARK))):
+        if pending and (hard or i + 1 >= len(parts) or _complete(pending)):
             names.append(pending)
             pending = ""
     return names
@@ -150,10 +179,10 @@ def _inherit_prefix(names: list[str]) -> list[str]:
     out: list[str] = []
     prefix = ""
     for name in names:
-        m = _PREFIX.match(name)
-        if m:
-            prefix = m.group(1)
-        elif prefix and len(name) <= 6 and _INHERIT_SUFFIX.search(name) and not _PLACE.search(name):
+        own, inherits = _prefix_facts(name)
+        if own:
+            prefix = own
+        elif prefix and inherits:
             name = prefix + name
         out.append(name)
     return out
@@ -163,29 +192,28 @@ def _dominant_prefix(counts: Counter[str]) -> str:
     """The place prefix (区/市/县/省) most of a document's unit names carry, or ''."""
     prefixes: Counter[str] = Counter()
     for name, n in counts.items():
-        m = _PREFIX.match(name)
-        if m:
-            prefixes[m.group(1)] += n
+        own = _prefix_facts(name)[0]
+        if own:
+            prefixes[own] += n
     return prefixes.most_common(1)[0][0] if prefixes else ""
 
 
 def _with_prefix(name: str, prefix: str) -> str:
     """``工信局`` → ``区工信局`` in a 区 document: the same short-name rule as prefix inheritance."""
-    if prefix and len(name) <= 6 and _INHERIT_SUFFIX.search(name) and not _PLACE.search(name) \
-            and not _PREFIX.match(name):
-        return prefix + name
-    return name
+    own, inherits = _prefix_facts(name)
+    return prefix + name if prefix and not own and inherits else name
 
 
-@dataclass(frozen=True, slots=True)
-class CellUnits:
-    """The units of one cell, in order, and which of them carried a lead mark."""
+class CellUnits(NamedTuple):
+    """The units of one cell, in order, and which of them carried a lead mark.
+
+    (A NamedTuple, not a frozen dataclass: one is built per distinct cell of every import.)
+    """
 
     names: tuple[str, ...] = ()
     marked: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=65536)
 def split_units(cell: str) -> CellUnits:
     """Split one unit cell into clean names.
 
@@ -196,11 +224,27 @@ def split_units(cell: str) -> CellUnits:
     text = (cell or "").replace("\r", "").replace("\u3000", " ").strip()
     if not text:
         return CellUnits()
+    bracketed = _ANY_OPEN.search(text) is not None
+    if not bracketed:  # the common cell: every fragment is a whole name (one memo call per fragment)
+        names: list[str] = []
+        prefix = ""
+        for frag in _SEPARATORS.split(text):
+            if frag:  # "、\n" leaves an empty fragment
+                whole, own, inherits = _fragment_facts(frag)
+                if not whole:
+                    break
+                if own:
+                    prefix = own
+                elif prefix and inherits:
+                    frag = prefix + frag
+                names.append(frag)
+        else:
+            return CellUnits(tuple(dict.fromkeys(names)), ())
     raw: list[str] = []
-    if _ANY_OPEN.search(text):
+    if bracketed:
         for item, _ in split_outside_brackets(text, _HARD):
             raw.extend(_join_soft(item.strip()))
-    else:  # common case, one pass: hard separators end a name, soft ones only a complete one
+    else:  # a name wrapped over lines: hard separators end a name, soft ones only a complete one
         raw = _join_plain(_ALL_SEPS.split(text))
     names, marked = [], []
     for name in _inherit_prefix([r.strip() for r in raw if r.strip()]):
@@ -260,8 +304,10 @@ class UnitResolver:
             groups.setdefault(alias_key(_with_prefix(name, prefix)), []).append(name)
         merged: dict[str, tuple[str, ...]] = {}
         for key, variants in groups.items():
-            best = self._by_key.get(key) or max(  # prefixed spelling, then most used; first wins a tie
-                variants, key=lambda v: (bool(prefix) and v.startswith(prefix), counts[v]))
+            best = self._by_key.get(key, "")  # the roster's name first
+            if not best:  # else the prefixed spelling, then the most used; the first wins a tie
+                best = variants[0] if len(variants) == 1 else max(
+                    variants, key=lambda v: (bool(prefix) and v.startswith(prefix), counts[v]))
             for variant in variants:
                 self._by_key.setdefault(alias_key(variant), best)
             self._by_key.setdefault(key, best)
@@ -281,7 +327,8 @@ class UnitResolver:
         """The roster members of a group name; None when it cannot be expanded."""
         return self._members.get(alias_key(name))
 
-    def _resolve_one(self, name: str) -> tuple[str, ...]:
+    def resolve_one(self, name: str) -> tuple[str, ...]:
+        """The canonical name of one name as written, or the roster members of a group."""
         found = self._resolved.get(name)
         if found is None:
             found = self.expand(name) or (self.canonical(name),)
@@ -292,5 +339,5 @@ class UnitResolver:
         """Canonical names with groups expanded where the roster allows."""
         out: dict[str, None] = {}
         for name in names:
-            out.update(dict.fromkeys(self._resolve_one(name)))
+            out.update(dict.fromkeys(self.resolve_one(name)))
         return tuple(out)

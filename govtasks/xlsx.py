@@ -86,9 +86,20 @@ def cell_text(value: Any) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _row_text(row: list[Any]) -> list[str]:
-    """cell_text over a row, with a fast path for plain strings (most cells)."""
-    return [v if type(v) is str and "\r" not in v else cell_text(v) for v in row]
+def _text_grid(values: list[list[Any]]) -> list[list[str]]:
+    """:func:`cell_text` of every cell, column by column: a column of plain strings (most of
+    them) is checked in C-level passes and kept as it is; only the others are converted."""
+    if not values:
+        return []
+    if len(set(map(len, values))) > 1:  # ragged (calamine's grids are rectangular): row by row
+        return [[cell_text(v) for v in row] for row in values]
+    columns = list(zip(*values))
+    for c, column in enumerate(columns):
+        if set(map(type, column)) == {str} and "\r" not in "".join(column):
+            continue
+        columns[c] = tuple(v if type(v) is str and "\r" not in v
+                           else str(int(v)) if type(v) is float and v.is_integer() else cell_text(v) for v in column)
+    return list(map(list, zip(*columns)))
 
 
 def read_bytes(path: PathLike, *, display_name: str | None = None) -> bytes:
@@ -169,7 +180,7 @@ def _read_calamine(data: bytes, name: str, *, is_ods: bool) -> list[Sheet]:
     try:
         for meta in wb.sheets_metadata:
             raw = wb.get_sheet_by_name(meta.name)
-            rows = [_row_text(row) for row in raw.to_python(skip_empty_area=False)]
+            rows = _text_grid(raw.to_python(skip_empty_area=False))
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or [])]
             merges = merges or ods_merges.get(meta.name, [])
             visible = meta.visible == pc.SheetVisibleEnum.Visible

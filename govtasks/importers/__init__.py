@@ -17,6 +17,7 @@ from typing import Sequence
 from .._types import PathLike
 from ..errors import LayoutError, UnsupportedFileError
 from ..model import Breakdown, RosterUnit
+from .._perf import paused_gc
 from ..xlsx import GRID_EXTENSIONS, read_workbook
 from ._draft import LeadRule
 
@@ -64,12 +65,13 @@ def import_breakdown(
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
-    if suffix in GRID_EXTENSIONS:
-        return _from_grid(p, units, lead, layout)
-    if suffix in TEXT_EXTENSIONS:
-        return _from_text(p, units, lead, layout)
-    if suffix in DOCUMENT_EXTENSIONS:
-        return _from_document(p, units, lead, layout)
+    with paused_gc():  # thousands of small acyclic objects: see _perf.paused_gc
+        if suffix in GRID_EXTENSIONS:
+            return _from_grid(p, units, lead, layout)
+        if suffix in TEXT_EXTENSIONS:
+            return _from_text(p, units, lead, layout)
+        if suffix in DOCUMENT_EXTENSIONS:
+            return _from_document(p, units, lead, layout)
     msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
     raise UnsupportedFileError(msg, file=p.name)
 

@@ -15,8 +15,8 @@ from typing import Iterator, Literal, Sequence
 from .. import issues as codes
 from ..deadlines import parse_deadline
 from ..issues import Issue, IssueList, Severity
-from ..model import Breakdown, CellRef, DeadlineKind, RosterUnit, Task
-from ..units import UnitResolver, is_group, split_names, split_units
+from ..model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
+from ..units import CellUnits, UnitResolver, is_group, split_names, split_units
 
 LeadRule = Literal["auto", "first"]
 
@@ -59,19 +59,17 @@ def guess_year(*texts: str) -> int | None:
     return None
 
 
-def _units_of(cells: tuple[str, str], rule: LeadRule, has_lead_col: bool) -> tuple[list[str], list[str]]:
-    """Lead and cooperating names of a task's (lead cell, cooperating cell), as written."""
-    lead_cell, coop_cell = split_units(cells[0]), split_units(cells[1])
-    lead, coop = list(lead_cell.names), list(coop_cell.names)
-    if not has_lead_col:
-        if coop_cell.marked:
-            lead = list(coop_cell.marked)
-        elif rule == "first":
-            lead = coop[:1]
-        else:  # only 责任单位: those are the leads
-            lead = coop
-    lead += [m for m in coop_cell.marked if m not in lead]
-    return lead, [c for c in coop if c not in lead]
+def _units_of(cells: tuple[str, str], rule: LeadRule) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lead and cooperating names as written when there is no lead column (only 责任单位)."""
+    coop_cell = split_units(cells[1])
+    coop = coop_cell.names
+    if coop_cell.marked:
+        lead = tuple(dict.fromkeys(coop_cell.marked))
+    elif rule == "first":
+        lead = coop[:1]
+    else:  # only 责任单位: those are the leads
+        lead = coop
+    return lead, tuple(c for c in coop if c not in lead)
 
 
 def task_ids(numbers: Sequence[str]) -> list[str]:
@@ -80,7 +78,7 @@ def task_ids(numbers: Sequence[str]) -> list[str]:
     use_numbers = all(i is not None for i in ints) and len(set(ints)) == len(ints)
     values = [i for i in ints if i is not None] if use_numbers else list(range(1, len(numbers) + 1))
     width = max(3, len(str(max(values, default=0))))
-    return [f"T{v:0{width}d}" for v in values]
+    return ["T" + str(v).zfill(width) for v in values]
 
 
 def finish(
@@ -101,50 +99,108 @@ def finish(
     found: list[Issue] = list(issues)
     resolver = UnitResolver(roster)
     merged, units_of = _resolve_cells(drafts, resolver, lead, has_lead_col)
-    tasks = [_task(draft, task_id, *units_of[draft.lead, draft.coop], meta.year)
-             for draft, task_id in zip(drafts, task_ids([d.number for d in drafts]))]
+    tasks = _tasks(drafts, task_ids([d.number for d in drafts]), units_of, meta.year)
     found += _task_issues(tasks, drafts, plan)
-    found += _unit_issues(tasks, merged, resolver, drafts)
+    first_seen, counts = _unit_uses(tasks)
+    found += _unit_issues(first_seen, counts, merged, resolver)
     return Breakdown(
         title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
-        source=meta.source, tasks=tuple(tasks), roster=_roster_out(roster, tasks), issues=IssueList(found),
+        source=meta.source, tasks=tuple(tasks), roster=_roster_out(roster, first_seen), issues=IssueList(found),
     )
 
 
 def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool,
                    ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]]:
-    """Canonical (lead, cooperating) units per distinct pair of unit cells; documents repeat
-    their unit cells, so each pair is split and resolved once. Spellings are counted per
-    task, so the most used spelling still names the unit."""
+    """Canonical (lead, cooperating) units per distinct pair of unit cells.
+
+    Documents repeat their unit cells, so each cell is split once and each pair
+    resolved once. Spellings are counted per task, so the most used spelling
+    still names the unit.
+    """
     uses = Counter((d.lead, d.coop) for d in drafts)
-    split = {cells: _units_of(cells, rule, has_lead_col) for cells in uses}
+    if has_lead_col:  # the cells are independent: split each distinct cell once
+        cells = {c: split_units(c) for c in {c: None for pair in uses for c in pair}}  # each distinct cell once
+        split = {pair: _lead_and_coop(cells[pair[0]], cells[pair[1]]) for pair in uses}
+    else:
+        split = {pair: _units_of(pair, rule) for pair in uses}
     spellings: Counter[str] = Counter()
-    for cells, n in uses.items():
-        for name in split[cells][0] + split[cells][1]:
+    for pair, n in uses.items():
+        ld, cp = split[pair]
+        for name in ld:
+            spellings[name] += n
+        for name in cp:
             spellings[name] += n
     merged = resolver.learn(spellings)
+    one = {name: resolver.resolve_one(name) for name in spellings}  # each spelling resolved once
+    renamed = {name for name, units in one.items() if units != (name,)}
+    if not renamed:  # every name is already canonical (no aliases, no groups expanded)
+        return merged, split
     resolved = {}
-    for cells, (ld, cp) in split.items():
-        lead_units = resolver.resolve(ld)
-        resolved[cells] = (lead_units, tuple(u for u in resolver.resolve(cp) if u not in lead_units))
+    for pair, (ld, cp) in split.items():
+        if renamed.isdisjoint(ld) and renamed.isdisjoint(cp):
+            resolved[pair] = (ld, cp)
+            continue
+        lead_units = one[ld[0]] if len(ld) == 1 else tuple(dict.fromkeys(u for n in ld for u in one[n]))
+        coop_units = tuple(dict.fromkeys(u for n in cp for u in one[n] if u not in lead_units)) if cp else ()
+        resolved[pair] = (lead_units, coop_units)
     return merged, resolved
 
 
-def _roster_out(roster: Sequence[RosterUnit], tasks: Sequence[Task]) -> tuple[RosterUnit, ...]:
+def _lead_and_coop(lead_cell: CellUnits, coop_cell: CellUnits) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names as written with a lead column: the lead cell's, plus any "*"-marked in the
+    cooperating cell; the cooperating cell's without the leads."""
+    lead = lead_cell.names
+    if coop_cell.marked:
+        lead += tuple(m for m in dict.fromkeys(coop_cell.marked) if m not in lead)
+    if not coop_cell.names:
+        return lead, ()
+    return lead, tuple(c for c in coop_cell.names if c not in lead)
+
+
+def _unit_uses(tasks: Sequence[Task]) -> tuple[dict[str, CellRef | None], dict[str, int]]:
+    """Every unit the tasks name, first-seen order, with where it is first named and in how many tasks."""
+    first_seen: dict[str, CellRef | None] = {}
+    counts: dict[str, int] = {}
+    for task in tasks:
+        for units in (task.lead, task.coop):  # disjoint by construction
+            for unit in units:
+                if unit in counts:
+                    counts[unit] += 1
+                else:
+                    counts[unit] = 1
+                    first_seen[unit] = task.source
+    return first_seen, counts
+
+
+def _roster_out(roster: Sequence[RosterUnit], first_seen: dict[str, CellRef | None]) -> tuple[RosterUnit, ...]:
     """The given roster plus every unit the tasks name that it lacks (groups excluded),
     so the 单位 sheet is where a clerk adds aliases and group memberships."""
     known = {u.name for u in roster}
-    found = dict.fromkeys(u for t in tasks for u in t.lead + t.coop if u not in known and not is_group(u))
-    return tuple(roster) + tuple(RosterUnit(name=u) for u in found)
+    return tuple(roster) + tuple(RosterUnit(name=u) for u in first_seen if u not in known and not is_group(u))
 
 
-def _task(draft: DraftTask, task_id: str, lead: tuple[str, ...], coop: tuple[str, ...], year: int | None) -> Task:
-    return Task(
-        id=task_id, number=draft.number, path=tuple(p for p in draft.path if p)[:3], text=draft.text,
-        deadline=parse_deadline(draft.deadline, year), lead=lead, coop=coop,
-        leaders=split_names(draft.leaders), persons=split_names(draft.persons), note=draft.note,
-        progress=draft.progress, extra=tuple(draft.extra), source=draft.source,
-    )
+_NO_DEADLINE = Deadline()
+
+
+def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
+           units_of: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]], year: int | None) -> list[Task]:
+    """The frozen Tasks (one loop: this runs once per task of every import)."""
+    out: list[Task] = []
+    append, new_task = out.append, object.__new__
+    for draft, task_id in zip(drafts, ids):
+        path = draft.path
+        if len(path) > 3 or not all(path):
+            path = tuple(p for p in path if p)[:3]
+        lead, coop = units_of[draft.lead, draft.coop]
+        task = new_task(Task)  # make_task, inline
+        task.__dict__.update(
+            id=task_id, number=draft.number, path=path, text=draft.text,
+            deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
+            leaders=split_names(draft.leaders) if draft.leaders else (),
+            persons=split_names(draft.persons) if draft.persons else (),
+            note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
+        append(task)
+    return out
 
 
 def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
@@ -163,28 +219,22 @@ def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
 
 
 def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask], plan: bool = False) -> list[Issue]:
+    unparsed = DeadlineKind.UNPARSED
     return [Issue(code=code, severity=severity, where=draft.source, task_id=task.id,
                   message=f"第 {task.number or task.id} 项任务{tail}")
-            for task, draft in zip(tasks, drafts) for code, severity, tail in _problems(task, plan)]
+            for task, draft in zip(tasks, drafts)
+            if not task.lead or task.deadline.kind is unparsed or not task.text.strip()  # else nothing to say
+            for code, severity, tail in _problems(task, plan)]
 
 
-def _unit_issues(tasks: Sequence[Task], merged: dict[str, tuple[str, ...]], resolver: UnitResolver,
-                 drafts: Sequence[DraftTask]) -> list[Issue]:
+def _unit_issues(first_seen: dict[str, CellRef | None], counts: dict[str, int], merged: dict[str, tuple[str, ...]],
+                 resolver: UnitResolver) -> list[Issue]:
     out: list[Issue] = []
-    first_seen: dict[str, tuple[int, CellRef | None]] = {}
-    counts: dict[str, int] = {}
-    for task, draft in zip(tasks, drafts):
-        for unit in task.lead + task.coop:  # disjoint by construction
-            if unit in counts:
-                counts[unit] += 1
-            else:
-                counts[unit] = 1
-                first_seen[unit] = (len(first_seen), draft.source)
     for canon, variants in merged.items():
-        where = first_seen.get(canon, (0, None))[1]
+        where = first_seen.get(canon)
         out.append(Issue(code=codes.UNIT_ALIAS, severity=Severity.INFO, where=where, unit=canon,
                          message=f"单位名称“{'”“'.join(variants)}”视为同一单位，统一为“{canon}”"))
-    for unit, (_, where) in first_seen.items():
+    for unit, where in first_seen.items():
         if is_group(unit):
             hint = "请在单位名册的“所属分组”列登记其成员单位" if not resolver.roster else "名册中没有该分组的成员单位，请在“所属分组”列登记"
             out.append(Issue(code=codes.UNIT_GROUP, severity=Severity.WARNING, where=where, unit=unit,

@@ -8,15 +8,17 @@ topic rows numbered in their own sequence) from task rows. Section columns
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from operator import itemgetter
+from typing import NamedTuple, Sequence
 
 from .. import issues as codes
 from ..errors import LayoutError
 from ..issues import Issue, Severity
 from ..layout import Header, find_header, norm_label
-from ..model import Breakdown, CellRef, RosterUnit
+from ..model import Breakdown, CellRef, RosterUnit, make_cell_ref
 from ..xlsx import Sheet, column_letter
 from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 
@@ -26,12 +28,9 @@ _SECTION_RANKS = (
     (2, re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")),
 )
 _TOPIC = re.compile(r"^\d{1,3}\s*[、.．]\s*\D")
-_PAYLOAD = ("lead", "coop", "deadline", "leaders", "persons", "progress")
-_SECTION_FIELDS = ("section1", "section2", "section3")
 
 
-@dataclass
-class _Section:
+class _Section(NamedTuple):
     rank: int
     text: str
 
@@ -58,96 +57,102 @@ def fill_down(rows: list[list[str]], merges: Sequence[tuple[int, int, int, int]]
     return grid
 
 
-def _spans_to_end(merges: Sequence[tuple[int, int, int, int]], r: int, c: int, width: int) -> bool:
-    return any(r0 == r and c0 == c and c1 >= width - 1 > c0 for r0, c0, _, c1 in merges)
+def _spans_to_end(right_of: dict[tuple[int, int], int], r: int, c: int, width: int) -> bool:
+    """Whether cell (r, c) is merged across to the last column; ``right_of``: (r0, c0) → c1 of each merge."""
+    return right_of.get((r, c), -1) >= width - 1 > c
+
+
+_RANK_START = frozenset("第一二三四五六七八九十百（(")  # the first characters _SECTION_RANKS can match
 
 
 def _section_rank(text: str) -> int | None:
+    if not text or text[0] not in _RANK_START:
+        return None
     for rank, pattern in _SECTION_RANKS:
         if pattern.match(text):
             return rank
     return None
 
 
-def _classify(values: dict[str, str], row: list[str], header: Header, merges: Sequence[tuple[int, int, int, int]],
+def _classify(row: list[str], number: str, text: str, text_col: int, right_of: dict[tuple[int, int], int],
               r: int, expected: int) -> _Section | None:
-    """A section heading for this row, or None when it is a task row."""
-    for f in _PAYLOAD:
-        if values.get(f):
-            return None
-    cells = list(dict.fromkeys(x for x in (c.strip() for c in row) if x))
-    joined = " ".join(cells)
+    """The section heading of a row with no unit, deadline or progress cell; None for a task row."""
+    joined = " ".join(dict.fromkeys(filter(None, map(str.strip, row))))  # distinct cells: a merged row repeats one
     rank = _section_rank(joined)
     if rank is not None:
         return _Section(rank, joined)
-    number, text = values.get("number", ""), values.get("text", "")
-    text_col = next((c for c, f in header.fields.items() if f == "text"), -1)
-    if number.isdigit() and text and (int(number) != expected or _spans_to_end(merges, r, text_col, len(row))):
+    if number.isdigit() and text and (int(number) != expected or _spans_to_end(right_of, r, text_col, len(row))):
         return _Section(3, f"{number} {text}")
     if not number and _TOPIC.match(joined):
         return _Section(3, joined)
     return None
 
 
-def _draft(values: dict[str, str], extra: list[tuple[str, str]], source: CellRef) -> DraftTask:
-    return DraftTask(
-        number=values.get("number", ""), text=values.get("text", ""), deadline=values.get("deadline", ""),
-        lead=values.get("lead", ""), coop=values.get("coop", ""), leaders=values.get("leaders", ""),
-        persons=values.get("persons", ""), note=values.get("note", ""), progress=values.get("progress", ""),
-        path=tuple(v for f in _SECTION_FIELDS if (v := values.get(f, ""))),
-        extra=extra, source=source,
-    )
+# The fields a row is read into, in this order (absent columns read as "").
+_FIELDS = ("number", "text", "deadline", "lead", "coop", "leaders", "persons", "note", "progress",
+           "section1", "section2", "section3")
 
 
 def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
     grid = fill_down(sheet.rows, sheet.merges, header.data_start)
     result = _SheetResult()
+    items, sheet_name = result.items, sheet.name
     header_texts = {norm_label(v) for v in header.labels.values()}
-    text_col = next(c for c, f in header.fields.items() if f == "text")
+    col_of = {f: c for c, f in header.fields.items()}  # a repeated field: the last column wins
+    width = max(header.labels) + 1
+    body = [row if len(row) >= width else row + [""] * (width - len(row)) for row in grid[header.data_start:]]
+    # Column-wise: each field's stripped cells in one C-level pass; an absent field is all "".
+    blank = itertools.repeat("")
+    columns = [list(map(str.strip, map(itemgetter(col_of[f]), body))) if f in col_of else blank for f in _FIELDS]
+    right_of = {(r0, c0): c1 for r0, c0, _, c1 in sheet.merges}
+    text_col = col_of["text"]
     text_letter = column_letter(text_col)
-    fields = list(header.fields.items())
     longest = max(len(v) for v in header.labels.values()) + 8  # labels may be spaced out
     extra_cols = [(c, header.labels[c]) for c in sorted(header.labels) if c not in header.fields]
     last = 0
-    for r in range(header.data_start, len(grid)):
-        row = grid[r]
+    for r, row, (number, text, deadline, lead, coop, leaders, persons, note, progress, s1, s2, s3) in zip(
+            itertools.count(header.data_start), body, zip(*columns)):
         if not any(row):
             continue
-        values = {f: (row[c].strip() if c < len(row) else "") for c, f in fields}
-        if len(values["text"]) <= longest and norm_label(values["text"]) in header_texts \
+        if len(text) <= longest and norm_label(text) in header_texts \
                 and {norm_label(c) for c in row if c.strip()} <= header_texts:
             continue  # the header repeated on a new page
-        source = CellRef(file=file, sheet=sheet.name, row=r + 1, column=text_letter)
-        section = _classify(values, row, header, sheet.merges, r, last + 1)
-        if section is not None:
-            result.items.append(section)
-            continue
-        numbered = bool(re.fullmatch(r"\d{1,5}", values.get("number", "")))
-        if not numbered and not any(values.get(f) for f in _PAYLOAD) and (last or not values.get("text")):
-            result.issues.append(Issue(code=codes.ROW_SKIPPED, severity=Severity.WARNING, where=source,
-                                       message=f"该行既不是任务也不是标题，未导入：“{' '.join(c for c in row if c)[:60]}”"))
-            continue
-        extra = [(label, row[c].strip()) for c, label in extra_cols if c < len(row) and row[c].strip()]
-        result.items.append(_draft(values, extra, source))
-        if values.get("number", "").isdigit():
-            last = int(values["number"])
+        if not (lead or coop or deadline or leaders or persons or progress):  # a section row, or a stray line
+            section = _classify(row, number, text, text_col, right_of, r, last + 1)
+            if section is not None:
+                items.append(section)
+                continue
+            if not (number.isdigit() and number.isascii() and len(number) <= 5) and (last or not text):
+                result.issues.append(Issue(
+                    code=codes.ROW_SKIPPED, severity=Severity.WARNING,
+                    where=make_cell_ref(file, sheet_name, r + 1, text_letter),
+                    message=f"该行既不是任务也不是标题，未导入：“{' '.join(c for c in row if c)[:60]}”"))
+                continue
+        path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
+        extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
+        items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
+                               make_cell_ref(file, sheet_name, r + 1, text_letter)))
+        if number.isdigit():
+            last = int(number)
     return result
 
 
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
     """Give each task the section-row path in force (ranks mapped to levels 1–3)."""
-    ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
+    ranks = sorted({i.rank for i in items if type(i) is _Section})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
     path: list[str] = ["", "", ""]
+    current: tuple[str, ...] = ()
     out: list[DraftTask] = []
     for item in items:
-        if isinstance(item, _Section):
+        if type(item) is _Section:
             level = level_of[item.rank]
             path[level:] = [item.text] + [""] * (2 - level)
+            current = tuple(p for p in path if p)
         else:
-            if not item.path:
-                item.path = tuple(p for p in path if p)
-            out.append(item)
+            if not item.path:  # type: ignore[union-attr]
+                item.path = current  # type: ignore[union-attr]
+            out.append(item)  # type: ignore[arg-type]
     return out
 
 
