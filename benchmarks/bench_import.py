@@ -117,19 +117,16 @@ def bare_read(path: Path) -> None:
 
 
 def clear_caches() -> None:
-    """Forget the parsers' memoised results, so every round is as cold as a fresh CLI run."""
+    """Forget the parsers' memoised results (untimed, before each import), so every round is as
+    cold as a fresh CLI run."""
     from govtasks._perf import clear_memos
 
     clear_memos()
 
 
-def cold_import(path: Path) -> object:
-    """import_breakdown with cold parser caches (clearing them costs microseconds)."""
-    clear_caches()
-    return govtasks.import_breakdown(path)
-
-
-def timed(fn: Callable[[], object]) -> float:
+def timed(fn: Callable[[], object], before: Callable[[], object] = lambda: None) -> float:
+    """Seconds ``fn()`` takes; ``before()`` and a garbage collection run first, untimed."""
+    before()
     gc.collect()
     start = time.perf_counter()
     fn()
@@ -139,18 +136,18 @@ def timed(fn: Callable[[], object]) -> float:
 def measure(path: Path, rounds: int) -> tuple[float, float, float]:
     """Median baseline s, median import s, median of per-round ratios (order alternates per round)."""
     base_fn: Callable[[], object] = lambda: bare_read(path)
-    imp_fn: Callable[[], object] = lambda: cold_import(path)
+    imp_fn: Callable[[], object] = lambda: govtasks.import_breakdown(path)
     base_fn()  # warm-up: lazy imports, file cache
-    once = timed(imp_fn) + timed(base_fn)
+    once = timed(imp_fn, clear_caches) + timed(base_fn)
     rounds = max(rounds, int(MIN_SECONDS / once))  # a small case gets more rounds: its median is steadier
     bases: list[float] = []
     imps: list[float] = []
     for i in range(rounds):
         if i % 2 == 0:
             bases.append(timed(base_fn))
-            imps.append(timed(imp_fn))
+            imps.append(timed(imp_fn, clear_caches))
         else:
-            imps.append(timed(imp_fn))
+            imps.append(timed(imp_fn, clear_caches))
             bases.append(timed(base_fn))
     ratios = [m / b for m, b in zip(imps, bases)]
     return statistics.median(bases), statistics.median(imps), statistics.median(ratios)
