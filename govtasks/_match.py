@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Callable
 
 from ._perf import memo
 from .layout import SYNONYMS, field_of, norm_label
@@ -65,6 +67,15 @@ class Header:
     """field → 0-based column (first column with that label)."""
     labels: dict[int, str]
     """column → label as written, for every labelled column."""
+    last_column: int = field(init=False)
+    """The rightmost field column."""
+    getter: Callable[[list[str]], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """The field cells of a row (long enough), in ``fields`` order."""
+
+    def __post_init__(self) -> None:
+        cols = list(self.fields.values())
+        object.__setattr__(self, "last_column", max(cols, default=-1))
+        object.__setattr__(self, "getter", itemgetter(*cols, cols[0]) if cols else lambda row: ())
 
 
 def _header_at(rows: list[list[str]], r: int) -> Header | None:
@@ -121,7 +132,8 @@ class Context:
     _norm: dict[str, str] = field(default_factory=dict)
     _grams: dict[str, frozenset[str]] = field(default_factory=dict)
     _units: dict[str, str] = field(default_factory=dict)
-    _longest: int = 0
+    _heads: dict[str, list[str]] = field(default_factory=dict)
+    """The first two characters of each unit key (≥ 3 characters) → those keys, longest first."""
     _mine: dict[str, tuple[Task, ...]] = field(default_factory=dict)
     sections: set[str] = field(default_factory=set)
     _fingerprint: str = ""
@@ -149,7 +161,10 @@ class Context:
             self._units.setdefault(key, unit)
             if key.startswith(_PLACE_PREFIX) and len(key) > 3:
                 self._units.setdefault(key[1:], unit)
-        self._longest = max((len(k) for k in self._units), default=0)
+        heads: dict[str, list[str]] = {}
+        for k in sorted((k for k in self._units if len(k) >= 3), key=len, reverse=True):
+            heads.setdefault(k[:2], []).append(k)
+        self._heads = heads
 
     def resolve_unit(self, name: str) -> str | None:
         """The breakdown unit a name as written stands for (alias and place prefix tolerant)."""
@@ -157,15 +172,19 @@ class Context:
         return self._units.get(key) or self._units.get(key[1:] if key.startswith(_PLACE_PREFIX) else "")
 
     def find_unit(self, text: str) -> str | None:
-        """The unit named somewhere inside ``text`` (a file name, a title): the longest name found."""
+        """The unit named somewhere inside ``text`` (a file name, a title): the longest name found
+        (of at least 3 characters; the first of equally long ones)."""
         key = alias_key(text)
-        longest = min(len(key), self._longest)
-        for size in range(longest, 2, -1):
-            for start in range(len(key) - size + 1):
-                unit = self._units.get(key[start:start + size])
-                if unit is not None:
-                    return unit
-        return None
+        best = ""
+        heads = self._heads
+        for start in range(len(key) - 2):
+            for name in heads.get(key[start:start + 2], ()):  # longest first
+                if len(name) <= len(best):
+                    break
+                if key.startswith(name, start):
+                    best = name
+                    break
+        return self._units[best] if best else None
 
     def for_unit(self, unit: str) -> tuple[Task, ...]:
         """The unit's tasks: those it leads, then those it cooperates on (as Breakdown.for_unit)."""
@@ -295,10 +314,11 @@ def _cell(rows: list[list[str]], r: int, c: int) -> str:
 def _row_values(rows: list[list[str]], r: int, header: Header,
                 fill: dict[tuple[int, int], int]) -> tuple[dict[str, str], dict[str, int]]:
     row = rows[r]
-    n = len(row)
     if not fill:
-        values = {fld: row[c].strip() if c < n else "" for fld, c in header.fields.items()}
-        return values, {}
+        if len(row) > header.last_column:  # every field's cell is there: pick them in one C-level pass
+            return dict(zip(header.fields, map(str.strip, header.getter(row)))), {}
+        n = len(row)
+        return {fld: row[c].strip() if c < n else "" for fld, c in header.fields.items()}, {}
     values, origin = {}, {}
     for fld, c in header.fields.items():
         top = fill.get((r, c), r)

@@ -30,14 +30,18 @@ def _file_mode() -> int:
 
 
 @contextlib.contextmanager
-def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
-    """Yield an XlsxWriter workbook that is saved to ``target`` atomically."""
+def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwriter.Workbook]:
+    """Yield an XlsxWriter workbook that is saved to ``target`` atomically.
+
+    ``in_memory``: assemble the parts in memory instead of in temporary files
+    (faster for a small workbook; a large one would hold all its XML at once).
+    """
     import xlsxwriter
 
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
     os.close(fd)
-    wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": in_memory})
     wb.set_properties({"created": PINNED_TIME})
     try:
         yield wb

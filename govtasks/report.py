@@ -68,7 +68,8 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
         >>> write_report(merge(bd, returns), "2024年第二季度汇总表.xlsx")  # doctest: +SKIP
     """
     target = Path(path)
-    with paused_gc(), atomic_workbook(target) as wb:
+    small = len(report.tasks) + len(report.coop) + len(report.issues) <= IN_MEMORY_ROWS
+    with paused_gc(), atomic_workbook(target, in_memory=small) as wb:
         fmt = _formats(wb)
         _main_sheet(wb, fmt, report, with_status)
         _status_sheet(wb, fmt, report)
@@ -110,6 +111,11 @@ def _header(ws: Worksheet, fmt: dict[str, Any], row: int, columns: Sequence[tupl
     ws.set_row(row, 24)
 
 
+IN_MEMORY_ROWS = 20_000
+"""A report with at most this many rows in all is assembled in memory (faster); a larger one
+in temporary files (its XML is tens of MB)."""
+
+
 @lru_cache(maxsize=8192)
 def _lines(text: str, width: float) -> int:
     """Wrapped lines of ``text`` in a column ``width`` units wide (as textfit, counted from UTF-8 lengths)."""
@@ -125,7 +131,9 @@ def _lines(text: str, width: float) -> int:
 def _write_row(ws: Worksheet, row: int, values: Sequence[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
     """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
     lines = 1
-    write = ws.write_string
+    # write_string without its A1-notation wrapper: XlsxWriter's write_string only forwards its
+    # arguments to _write_string (3.1–3.3), and this runs for every cell of the report.
+    write = getattr(ws, "_write_string", None) or ws.write_string
     for c, value in enumerate(values):
         if value:
             if len(value) > MAX_CELL:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import itertools
 import os
 import tempfile
-from collections import defaultdict
+from collections import defaultdict, deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import issues as codes
 from ._match import Context
@@ -117,15 +119,42 @@ def _load(path: Path, name: str) -> Workbook | WorkbookError:
         return exc
 
 
+READ_AHEAD = 8
+"""Workbooks parsed ahead of the one being matched (bounds the memory held by the pipeline)."""
+
+
+def _loaded(sources: list[tuple[Path, str]]) -> Iterator[Workbook | WorkbookError | None]:
+    """``_load`` of every grid file (None for the others), in order, parsed by two worker threads.
+
+    python-calamine and zlib release the GIL while they parse, so the next files are read
+    while this thread identifies and matches the current one.
+    """
+    def load(source: tuple[Path, str]) -> Workbook | WorkbookError | None:
+        return _load(*source) if _kind(source[0]) != "other" else None
+
+    if len(sources) < 2:
+        yield from map(load, sources)
+        return
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="govtasks-read") as pool:
+        pending: deque[Future[Workbook | WorkbookError | None]] = deque()
+        queued = iter(sources)
+        for source in itertools.islice(queued, READ_AHEAD):
+            pending.append(pool.submit(load, source))
+        while pending:
+            got = pending.popleft().result()
+            for source in itertools.islice(queued, 1):
+                pending.append(pool.submit(load, source))
+            yield got
+
+
 def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
               on_progress: ProgressCallback | None) -> tuple[list[FormRead], list[ReturnFile], list[Issue]]:
     forms: list[FormRead] = []
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    for done, (path, name) in enumerate(sources, start=1):
+    for done, ((path, name), got) in enumerate(zip(sources, _loaded(sources)), start=1):
         record = _record(path, name)
-        got = _load(path, name) if _kind(path) != "other" else None
         if got is None:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                     "如是报送内容，请让单位填写下发的 Excel 表"))

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,9 @@ from xml.etree.ElementTree import iterparse
 
 import python_calamine as pc
 
+from ._perf import memo
 from ._types import PathLike
+from ._zip import Archive
 from .errors import UnsupportedFileError, WorkbookError
 
 GRID_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
@@ -63,6 +66,7 @@ class Workbook:
         """0-based (row, col) → formula text (without "=") of one sheet; {} when none, or not known (.xls)."""
         return next((s.formulas for s in self.sheets if s.name == sheet), {})
 
+@memo(1024)
 def column_letter(col: int) -> str:
     """0-based column index → Excel letters (0 → A, 26 → AA)."""
     letters = ""
@@ -250,7 +254,10 @@ def _ods_content(data: bytes) -> tuple[dict[str, list[Merge]], dict[str, dict[tu
 
 _MODIFIED = re.compile(rb"<(?:\w+:)?modified\b[^>]*>([^<]+)<")
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)<")
-_FORMULA_MARKS = (b"<f>", b"<f ", b":f>", b":f ")  # <f>, <f t="shared" …/>, <x:f>
+_FORMULA_MARK = b"f>"
+"""In every worksheet with formulas: each formula (or the master cell of a shared one) is
+<f …>text</f>, or <x:f> with a prefix. No other worksheet element ends in f; a false hit (an
+inline string holding "f>") only costs the full parse."""
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -271,20 +278,20 @@ def _parse_time(text: str) -> dt.datetime | None:
 def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) -> Workbook:
     """Add the last-saved time and (.xlsx/.xlsm) the formula cells of the visible sheets, in one pass over the zip."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if is_ods:  # formulas came with the merges from content.xml
-                m = _ODS_DATE.search(_member(zf, "meta.xml"))
-                return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
-            m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
-            parts = _parts_of(zf)
-            out = [Sheet(s.name, s.rows, s.merges, s.visible, _xlsx_formulas(zf, parts[s.name]))
-                   if s.visible and parts.get(s.name) else s for s in sheets]
-    except zipfile.BadZipFile:  # .xls / .xlsb: no details available
+        zf = Archive(data)
+        if is_ods:  # formulas came with the merges from content.xml
+            m = _ODS_DATE.search(_member(zf, "meta.xml"))
+            return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
+        m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
+        parts = _parts_of(zf)
+        out = [Sheet(s.name, s.rows, s.merges, s.visible, _xlsx_formulas(zf, parts[s.name]))
+               if s.visible and parts.get(s.name) else s for s in sheets]
+    except (zipfile.BadZipFile, zlib.error):  # .xls / .xlsb, or a damaged member: no details available
         return Workbook(name, sheets)
     return Workbook(name, out, _parse_time(m.group(1).decode()) if m else None)
 
 
-def _member(zf: zipfile.ZipFile, name: str) -> bytes:
+def _member(zf: Archive, name: str) -> bytes:
     try:
         return zf.read(name)
     except KeyError:
@@ -297,14 +304,13 @@ def _attrs(tag: bytes) -> dict[str, str]:
     return {k.decode().rsplit(":", 1)[-1] if k != b"r:id" else "rid": unescape(v.decode()) for k, v in _ATTR.findall(tag)}
 
 
-_PARTS: dict[tuple[int, int], dict[str, str]] = {}
+_PARTS: dict[tuple[int | None, int | None], dict[str, str]] = {}
 
 
-def _parts_of(zf: zipfile.ZipFile) -> dict[str, str]:
+def _parts_of(zf: Archive) -> dict[str, str]:
     """Sheet name → worksheet part, cached by the CRCs of workbook.xml and its rels (same template, same parts)."""
-    try:
-        key = (zf.getinfo("xl/workbook.xml").CRC, zf.getinfo("xl/_rels/workbook.xml.rels").CRC)
-    except KeyError:
+    key = (zf.crc("xl/workbook.xml"), zf.crc("xl/_rels/workbook.xml.rels"))
+    if None in key:
         return {}
     found = _PARTS.get(key)
     if found is None:
@@ -325,13 +331,13 @@ def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
     return {a.get("name", ""): targets.get(a.get("rid", ""), "") for a in sheets}
 
 
-def _xlsx_formulas(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+def _xlsx_formulas(zf: Archive, part: str) -> dict[tuple[int, int], str]:
     """0-based (row, col) → formula text of one worksheet part (only parsed when it has formulas)."""
     try:
         raw = zf.read(part)
     except KeyError:
         return {}
-    if not any(mark in raw for mark in _FORMULA_MARKS):
+    if _FORMULA_MARK not in raw:  # one pass over the XML; most returns have no formula
         return {}
     out: dict[tuple[int, int], str] = {}
     ref = ""
