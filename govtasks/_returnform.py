@@ -8,9 +8,9 @@ table contains (the unit whose task list they fit best).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from . import issues as codes
 from ._match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
@@ -68,7 +68,7 @@ class FormRead:
 
 def _name_text(file: str) -> str:
     """The file's relative path without extension: a unit may name the file or its folder."""
-    return str(PurePath(file).with_suffix(""))
+    return os.path.splitext(file)[0]
 
 
 def read_meta(wb: Workbook) -> dict[str, str]:

@@ -18,7 +18,7 @@ import tempfile
 from collections import defaultdict, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from . import issues as codes
 from ._match import Context
@@ -119,32 +119,46 @@ def _load(path: Path, name: str) -> Workbook | WorkbookError:
         return exc
 
 
+WORKERS = 2
+"""Threads that read returns (python-calamine parses in parallel; the matching shares the GIL)."""
 READ_AHEAD = 8
-"""Workbooks parsed ahead of the one being matched (bounds the memory held by the pipeline)."""
+"""Files read ahead of the one being collected (bounds the memory the pipeline holds)."""
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 
-def _loaded(sources: list[tuple[Path, str]]) -> Iterator[Workbook | WorkbookError | None]:
-    """``_load`` of every grid file (None for the others), in order, parsed by two worker threads.
+def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
+    """``map(fn, items)`` computed by two worker threads, a few items ahead, yielded in order.
 
-    python-calamine and zlib release the GIL while they parse, so the next files are read
-    while this thread identifies and matches the current one.
+    python-calamine and zlib release the GIL while they parse, so one thread matches rows
+    in Python while the other parses the next workbook.
     """
-    def load(source: tuple[Path, str]) -> Workbook | WorkbookError | None:
-        return _load(*source) if _kind(source[0]) != "other" else None
-
-    if len(sources) < 2:
-        yield from map(load, sources)
+    if len(items) < 2:
+        yield from map(fn, items)
         return
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="govtasks-read") as pool:
-        pending: deque[Future[Workbook | WorkbookError | None]] = deque()
-        queued = iter(sources)
-        for source in itertools.islice(queued, READ_AHEAD):
-            pending.append(pool.submit(load, source))
+    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="govtasks-read") as pool:
+        queued = iter(items)
+        pending: deque[Future[U]] = deque(pool.submit(fn, item) for item in itertools.islice(queued, READ_AHEAD))
         while pending:
             got = pending.popleft().result()
-            for source in itertools.islice(queued, 1):
-                pending.append(pool.submit(load, source))
+            pending.extend(pool.submit(fn, item) for item in itertools.islice(queued, 1))
             yield got
+
+
+_OTHER, _NOT_FORM = "other", "not-a-form"
+
+
+def _read_one(source: tuple[Path, str], ctx: Context) -> tuple[ReturnFile, FormRead | WorkbookError | str]:
+    """One file: its record, and its form, its read error, or why it is not a form."""
+    path, name = source
+    record = _record(path, name)
+    if _kind(path) == "other":
+        return record, _OTHER
+    got = _load(path, name)
+    if isinstance(got, WorkbookError):
+        return record, got
+    return record, read_form(got, ctx, record) or _NOT_FORM
 
 
 def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
@@ -153,27 +167,32 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    for done, ((path, name), got) in enumerate(zip(sources, _loaded(sources)), start=1):
-        record = _record(path, name)
-        if got is None:
+    results = _in_order(lambda source: _read_one(source, ctx), sources)
+    for done, ((path, name), (record, got)) in enumerate(zip(sources, results), start=1):
+        if got == _OTHER:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                     "如是报送内容，请让单位填写下发的 Excel 表"))
+        elif got == _NOT_FORM:
+            others.append(_not_form(record, issues, _NO_TABLE))
         elif isinstance(got, WorkbookError):
             retry.append((path, record, str(got)))
         else:
-            _add_form(got, record, ctx, forms, others, issues)
+            assert isinstance(got, FormRead)
+            forms.append(got)
         if on_progress is not None:
             on_progress(done, len(sources), name)
     _convert(retry, ctx, use_lo, forms, others, issues)
     return forms, others, issues
 
 
+_NO_TABLE = "未找到填报表（需要表头“任务编号/序号/任务内容”和“进展情况”等栏），未汇总；如是报送内容，请让单位填写下发的表"
+
+
 def _add_form(wb: Workbook, record: ReturnFile, ctx: Context, forms: list[FormRead], others: list[ReturnFile],
               issues: list[Issue]) -> None:
     form = read_form(wb, ctx, record)
     if form is None:
-        others.append(_not_form(record, issues, "未找到填报表（需要表头“任务编号/序号/任务内容”和“进展情况”等栏），"
-                                                "未汇总；如是报送内容，请让单位填写下发的表"))
+        others.append(_not_form(record, issues, _NO_TABLE))
     else:
         forms.append(form)
 
