@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .issues import IssueList
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CellRef:
     """Where something came from: ``file!sheet!A1`` as a clerk would look it up."""
 
@@ -109,15 +109,24 @@ class Task:
 
 
 # Bulk builders for the importers and readers. A frozen dataclass's __init__ sets each
-# field through object.__setattr__ (≈ 1.8 µs for a Task); these fill the instance dict
-# directly (≈ 0.3 µs). Callers pass every field: no defaults, no checks.
+# field through object.__setattr__ (≈ 1.8 µs for a Task, 0.7 µs for a CellRef); these fill
+# the instance dict or slots directly (≈ 0.3 µs). Callers pass every field: no defaults, no
+# checks. CellRef keeps its slots: it is the most numerous object (one per task, answer and
+# issue), and slots save ≈ 150 bytes each.
 _new = object.__new__
 
 
+_SET_REF = tuple(CellRef.__dict__[name].__set__ for name in ("file", "sheet", "row", "column"))  # slot setters
+
+
 def make_cell_ref(file: str, sheet: str, row: int, column: str) -> CellRef:
-    """``CellRef(file=…, sheet=…, row=…, column=…)`` for bulk use."""
+    """``CellRef(file=…, sheet=…, row=…, column=…)`` for bulk use (fills the slots directly)."""
     ref = _new(CellRef)
-    ref.__dict__.update(file=file, sheet=sheet, row=row, column=column)
+    set_file, set_sheet, set_row, set_column = _SET_REF
+    set_file(ref, file)
+    set_sheet(ref, sheet)
+    set_row(ref, row)
+    set_column(ref, column)
     return ref
 
 

@@ -33,7 +33,7 @@ def _empty_issues() -> IssueList:
     return IssueList()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Progress:
     """One unit's answer for one task, as written in its returned form."""
 
