@@ -23,6 +23,8 @@ from .xlsx import Sheet, Workbook
 
 FORM_TYPE = "govtasks重点工作进展情况表"
 META_SHEET = "_meta"
+LISTS_SHEET = "_lists"
+"""The default form's hidden sheet feeding the 完成状态 drop-down: never holds answers."""
 _TITLE = re.compile(r"^(?P<unit>.*?)(?P<period>\d{4}\s*年.*?)重点工作进展(?:和完成)?情况")
 _UNIT_LINE = re.compile(r"填报单位\s*[:：]\s*(?P<unit>[^\s　]+)")
 _PERIOD_LINE = re.compile(r"报告期\s*[:：]\s*(?P<period>[^\s　]+)")
@@ -81,7 +83,7 @@ def read_meta(wb: Workbook) -> dict[str, str]:
 
 
 def _candidates(wb: Workbook, meta: dict[str, str]) -> list[Sheet]:
-    skip = {META_SHEET, "_lists"}
+    skip = {META_SHEET, LISTS_SHEET}
     named = [s for s in wb.sheets if s.name == meta.get("数据表")]
     rest = sorted((s for s in wb.sheets if s not in named and s.name not in skip), key=lambda s: not s.visible)
     return named + rest

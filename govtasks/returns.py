@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 from . import issues as codes
 from ._match import Context
 from ._perf import paused_gc
-from ._returnform import FormRead, read_form
+from ._returnform import LISTS_SHEET, FormRead, read_form
 from ._types import PathsLike
 from .errors import WorkbookError
 from .issues import Issue, IssueList, Severity
@@ -114,7 +114,7 @@ def _kind(path: Path) -> str:
 def _load(path: Path, name: str) -> Workbook | WorkbookError:
     """Read one workbook; a read error is returned (the file may still convert), not raised."""
     try:
-        return read_workbook(path, display_name=name, details=True, sniff=True)
+        return read_workbook(path, display_name=name, details=True, sniff=True, skip_hidden=(LISTS_SHEET,))
     except WorkbookError as exc:
         return exc
 

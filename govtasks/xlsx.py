@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 from xml.etree.ElementTree import iterparse
 
 import python_calamine as pc
@@ -123,7 +123,7 @@ def read_bytes(path: PathLike, *, display_name: str | None = None) -> bytes:
 
 
 def read_workbook(path: PathLike, *, display_name: str | None = None, details: bool = False,
-                  sniff: bool = False) -> Workbook:
+                  sniff: bool = False, skip_hidden: Collection[str] = ()) -> Workbook:
     """Read every sheet of a workbook (or a .csv) as text grids with merges.
 
     Args:
@@ -132,6 +132,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
         details: also read formula cells (.ods: every sheet; .xlsx/.xlsm: visible sheets) and the
             last-saved time.
         sniff: try a file with an unknown extension (.et …) by its content instead of refusing it.
+        skip_hidden: names of hidden sheets not to read (govtasks' own helper sheets).
 
     Raises:
         WorkbookError: missing, corrupt, encrypted or not a workbook.
@@ -148,7 +149,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     if suffix == ".csv":
         return Workbook(name, [_read_csv(data, p.stem, name)])
     is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
-    sheets = _read_calamine(data, name, is_ods=is_ods)
+    sheets = _read_calamine(data, name, is_ods=is_ods, skip_hidden=skip_hidden)
     if not details:
         return Workbook(name, sheets)
     return _with_details(data, name, sheets, is_ods=is_ods)
@@ -172,7 +173,7 @@ def _read_csv(data: bytes, sheet: str, name: str) -> Sheet:
     return Sheet(sheet, rows, [])
 
 
-def _read_calamine(data: bytes, name: str, *, is_ods: bool) -> list[Sheet]:
+def _read_calamine(data: bytes, name: str, *, is_ods: bool, skip_hidden: Collection[str] = ()) -> list[Sheet]:
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError as exc:
@@ -183,11 +184,13 @@ def _read_calamine(data: bytes, name: str, *, is_ods: bool) -> list[Sheet]:
     sheets: list[Sheet] = []
     try:
         for meta in wb.sheets_metadata:
+            visible = meta.visible == pc.SheetVisibleEnum.Visible
+            if not visible and meta.name in skip_hidden:
+                continue
             raw = wb.get_sheet_by_name(meta.name)
             rows = _text_grid(raw.to_python(skip_empty_area=False))
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or [])]
             merges = merges or ods_merges.get(meta.name, [])
-            visible = meta.visible == pc.SheetVisibleEnum.Visible
             sheets.append(Sheet(meta.name, rows, merges, visible, ods_formulas.get(meta.name, {})))
     except Exception as exc:
         raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
