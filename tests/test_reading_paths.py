@@ -1,0 +1,144 @@
+"""The fast reading paths give what the plain ones give.
+
+Each fast path (the zip member reader, the column-wise text grid, the threaded
+read of returns, the unit search by name heads) is checked against the plain
+computation it replaces, on real workbooks and on the awkward inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import govtasks as gt
+from govtasks import returns as returns_mod
+from govtasks._match import Context
+from govtasks._zip import Archive
+from govtasks.units import alias_key
+from govtasks.xlsx import _text_grid, cell_text, read_workbook
+
+import returns_helpers as rh
+from conftest import DATA, EXAMPLE_001
+
+
+def _zip_files() -> list[Path]:
+    return sorted(DATA.glob("*.xlsx")) + sorted(DATA.glob("*.docx"))
+
+
+@pytest.mark.parametrize("path", _zip_files(), ids=lambda p: p.name)
+def test_archive_reads_every_member_as_zipfile_does(path: Path) -> None:
+    data = path.read_bytes()
+    archive, reference = Archive(data), zipfile.ZipFile(io.BytesIO(data))
+    for info in reference.infolist():
+        assert archive.read(info.filename) == reference.read(info.filename)
+        assert archive.crc(info.filename) == info.CRC
+    assert archive.crc("xl/none.xml") is None
+    with pytest.raises(KeyError):
+        archive.read("xl/none.xml")
+
+
+def test_archive_stored_members_fallbacks_and_damage() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("stored.xml", b"<a>stored</a>", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("deflated.xml", b"<b>" + b"x" * 5000 + b"</b>", compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("bzip.xml", b"<c>bzip2</c>", compress_type=zipfile.ZIP_BZIP2)
+    data = buf.getvalue()
+    archive = Archive(data)
+    assert archive.read("stored.xml") == b"<a>stored</a>"
+    assert archive.read("deflated.xml").startswith(b"<b>xxx")
+    assert archive.read("bzip.xml") == b"<c>bzip2</c>"  # another compression: zipfile reads it
+    with pytest.raises(zipfile.BadZipFile):
+        Archive(b"not a zip at all")
+    damaged = bytearray(data)
+    start = data.index(b"<a>stored")
+    damaged[start + 3] ^= 0xFF  # the stored bytes no longer match their CRC
+    with pytest.raises(zipfile.BadZipFile):
+        Archive(bytes(damaged)).read("stored.xml")
+
+
+def test_text_grid_matches_cell_text_cell_by_cell() -> None:
+    values = [
+        ["序号", "任务", 1.0, None, True],
+        [2.0, "第一行\r\n第二行", 3.5, dt.date(2024, 6, 30), ""],
+        [13800138000.0, "plain", "", dt.datetime(2024, 6, 30, 9, 5), False],
+    ]
+    expected = [[cell_text(v) for v in row] for row in values]
+    assert _text_grid(values) == expected
+    assert _text_grid([row[:] for row in values[:1]] + [["a"]]) == [[cell_text(v) for v in values[0]], ["a"]]  # ragged
+    assert _text_grid([]) == []
+
+
+def test_real_workbooks_read_the_same_as_cell_by_cell() -> None:
+    import python_calamine as pc
+
+    for path in sorted(DATA.glob("*.xlsx")):
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        plain = {name: [[cell_text(v) for v in row] for row in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+                 for name in wb.sheet_names}
+        wb.close()
+        assert {s.name: s.rows for s in read_workbook(path).sheets} == plain, path.name
+
+
+def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, monkeypatch) -> None:
+    bd = gt.import_breakdown(EXAMPLE_001)
+    forms = gt.write_forms(bd, tmp_path / "forms", period="2024Q2")[:12]
+    returned = tmp_path / "returns"
+    returned.mkdir()
+    for form in forms:
+        unit = rh.form_meta(form)["单位"]
+        rh.fill_form(form, {t.id: {"progress": f"{unit}{t.id}进展"} for t in bd.for_unit(unit)}, out=returned / form.name)
+    threaded = gt.read_returns(returned, bd, period="2024Q2")
+    monkeypatch.setattr(returns_mod, "WORKERS", 1)
+    monkeypatch.setattr(returns_mod, "_in_order", lambda fn, items: map(fn, items))
+    plain = gt.read_returns(returned, bd, period="2024Q2")
+    assert threaded.entries == plain.entries and threaded.files == plain.files
+    assert [i.message for i in threaded.issues] == [i.message for i in plain.issues]
+    assert len({e.unit for e in threaded.entries}) == 12
+
+
+def test_in_order_keeps_order_uses_two_threads_and_raises() -> None:
+    names: set[str] = set()
+
+    def slow_square(n: int) -> int:
+        names.add(threading.current_thread().name)
+        time.sleep(0.002 * (n % 3))  # later items often finish first
+        return n * n
+
+    assert list(returns_mod._in_order(slow_square, list(range(30)))) == [n * n for n in range(30)]
+    assert len(names) == 2 and all(n.startswith("govtasks-read") for n in names)
+
+    def fails_on_5(n: int) -> int:
+        if n == 5:
+            raise ValueError("boom")
+        return n
+
+    with pytest.raises(ValueError, match="boom"):
+        list(returns_mod._in_order(fails_on_5, list(range(20))))
+
+
+def test_find_unit_is_the_longest_name_then_the_first() -> None:
+    bd = gt.import_breakdown(EXAMPLE_001)
+    ctx = Context(bd)
+
+    def by_every_substring(text: str) -> str | None:  # the definition: longest (≥ 3 chars), then leftmost
+        key = alias_key(text)
+        for size in range(len(key), 2, -1):
+            for start in range(len(key) - size + 1):
+                unit = ctx._units.get(key[start:start + size])
+                if unit is not None:
+                    return unit
+        return None
+
+    texts = ["市发改委", "2024Q2_市发展和改革委员会_进展情况表", "市经信局市发改委", "发改委", "市发", "",
+             "芜湖市2024年二季度重点工作", "报送：市数据资源局（盖章）", "市住建局（市人民城建办）"]
+    texts += [a + b for a in ("市科技局", "科技局", "局") for b in ("市商务局", "商务", "")]
+    for text in texts:
+        assert ctx.find_unit(text) == by_every_substring(text), text
+    assert ctx.find_unit("2024Q2_市发展和改革委员会_进展情况表") == "市发改委"
