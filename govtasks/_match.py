@@ -404,6 +404,8 @@ def scan_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]], he
         if pairs:
             contact += pairs
             continue
+        if not values.get("id") and _is_heading(row, r, values, ctx, _NO_MERGES):
+            continue  # a breakdown heading or a 牵头任务（N项） row: no task to look for
         task, how, score = match_row(values, ctx, candidates)
         if task is None and (_is_header_again(row) or _is_heading(row, r, values, ctx, wide)):
             continue
@@ -411,6 +413,7 @@ def scan_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]], he
     return out, contact
 
 
+_NO_MERGES: set[tuple[int, int]] = set()
 _GROUP_ROW = re.compile(r"^(本单位)?(牵头|配合|协办|主办)任务\s*[（(]?\s*\d*\s*项?\s*[）)]?$")
 
 
