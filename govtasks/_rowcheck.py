@@ -55,12 +55,15 @@ class _Row:
             c = self.header.fields.get(fld)
             key = (self.raw.origin.get(fld, self.raw.row), c if c is not None else -1)
             if c is not None and formulas and key in formulas:
-                value, formula = self.answers[fld], "=" + formulas[key]
-                if not value:
-                    self.answers[fld] = formula
-                    msg = f"单元格是公式“{formula}”，没有计算结果，已按公式原文汇总；请改为直接填写文字"
+                value, text = self.answers[fld], formulas[key]
+                shown = f"公式“={text}”" if text else "公式（.xls 文件不保存公式原文）"
+                if not value and text:
+                    self.answers[fld] = "=" + text
+                    msg = f"单元格是{shown}，没有计算结果，已按公式原文汇总；请改为直接填写文字"
+                elif not value:
+                    msg = f"单元格是{shown}，没有计算结果；请改为直接填写文字"
                 else:
-                    msg = f"单元格是公式“{formula}”，已取其计算结果“{value[:40]}”汇总；请改为直接填写文字"
+                    msg = f"单元格是{shown}，已取其计算结果“{value[:40]}”汇总；请改为直接填写文字"
                 self.add(codes.FORMULA, Severity.WARNING, msg, self.where(fld))
             elif self.answers[fld].startswith("="):
                 self.add(codes.FORMULA_TEXT, Severity.INFO, f"内容以“=”开头（{self.answers[fld][:30]}），已按文字原样汇总",

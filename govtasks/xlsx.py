@@ -24,6 +24,7 @@ import python_calamine as pc
 
 from ._perf import memo
 from ._types import PathLike
+from ._xls import xls_formula_cells
 from ._zip import Archive
 from .errors import UnsupportedFileError, WorkbookError
 
@@ -43,7 +44,8 @@ class Sheet:
     merges: list[Merge]
     visible: bool = True
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-    """0-based (row, col) → formula text without "=", for .xlsx/.xlsm/.ods read with ``details=True``."""
+    """0-based (row, col) → formula text without "=", read with ``details=True``; .xls files store
+    formulas as tokens, so their formula cells map to "" (a formula whose text is unknown)."""
 
     def cell(self, row: int, col: int) -> str:
         """The text at 0-based (row, col), '' outside the grid."""
@@ -63,7 +65,7 @@ class Workbook:
     """Last-saved time from the document properties (local time), with ``details=True``."""
 
     def formulas(self, sheet: str) -> dict[tuple[int, int], str]:
-        """0-based (row, col) → formula text (without "=") of one sheet; {} when none, or not known (.xls)."""
+        """0-based (row, col) → formula text (without "="; "" in an .xls) of one sheet; {} when none."""
         return next((s.formulas for s in self.sheets if s.name == sheet), {})
 
 @memo(1024)
@@ -289,8 +291,10 @@ def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) 
         parts = _parts_of(zf)
         out = [Sheet(s.name, s.rows, s.merges, s.visible, _xlsx_formulas(zf, parts[s.name]))
                if s.visible and parts.get(s.name) else s for s in sheets]
-    except (zipfile.BadZipFile, zlib.error):  # .xls / .xlsb, or a damaged member: no details available
-        return Workbook(name, sheets)
+    except (zipfile.BadZipFile, zlib.error):  # .xls (formula places only), .xlsb or a damaged member
+        found = xls_formula_cells(data)
+        return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))
+                               if s.visible and s.name in found else s for s in sheets])
     return Workbook(name, out, _parse_time(m.group(1).decode()) if m else None)
 
 

@@ -142,3 +142,26 @@ def test_find_unit_is_the_longest_name_then_the_first() -> None:
     for text in texts:
         assert ctx.find_unit(text) == by_every_substring(text), text
     assert ctx.find_unit("2024Q2_市发展和改革委员会_进展情况表") == "市发改委"
+
+
+def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, libreoffice) -> None:
+    import openpyxl
+
+    from govtasks._xls import xls_formula_cells
+    from govtasks.xlsx import convert_with_libreoffice
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "进展情况表"
+    ws["B2"], ws["C2"], ws["D5"] = 3, "=B2*2", '="文字"&B2'
+    wb.create_sheet("第二页")["A1"] = "=SUM(1,2)"
+    wb["第二页"]["A2"] = "plain text"
+    wb.save(tmp_path / "f.xlsx")
+    xls = convert_with_libreoffice([tmp_path / "f.xlsx"], tmp_path / "out", fmt="xls")[tmp_path / "f.xlsx"]
+    assert xls is not None
+    data = xls.read_bytes()
+    assert xls_formula_cells(data) == {"进展情况表": {(1, 2), (4, 3)}, "第二页": {(0, 0)}}
+    sheets = {s.name: s for s in read_workbook(xls, details=True).sheets}
+    assert sheets["进展情况表"].formulas == {(1, 2): "", (4, 3): ""} and sheets["进展情况表"].rows[4][3] == "文字3"
+    for broken in (data[:700], data[:2000], b"\x00" * 600, (DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx").read_bytes()):
+        assert xls_formula_cells(broken) == {}

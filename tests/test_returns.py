@@ -189,6 +189,24 @@ def test_formula_cells_and_formula_like_text(tmp_path: Path) -> None:
     assert next(r for r in rows if r.task_id == t0.id).progress == "=SUM(A1)"
 
 
+def test_formula_cells_in_an_xls_resave_are_reported(tmp_path: Path, libreoffice) -> None:
+    t0, t1 = mine()[:2]
+    (tmp_path / "src").mkdir()
+    src = rh.fill_form(rh.contract_form(tmp_path / "src" / "f.xlsx", BD, LEAD, "2024Q2"),
+                       {t0.id: {"progress": '="已完成"&"80%"'}}, literal=False)  # a formula with a text result
+    rh.fill_form(src, {t1.id: {"progress": "=SUM(A1)"}})  # typed as text
+    out = tmp_path / "returns"
+    out.mkdir()
+    xls = rh.resave_with_libreoffice([src], "xls", out)[0]
+    rets = read(xls)
+    got = {p.task_id: p for p in rets.for_unit(LEAD)}
+    assert got[t0.id].progress == "已完成80%" and got[t1.id].progress == "=SUM(A1)"
+    formula = [i for i in rets.issues if i.code == "formula"]
+    assert [(i.task_id, i.where.file, i.where.row) for i in formula] == [(t0.id, xls.name, got[t0.id].source.row)]
+    assert "已取其计算结果“已完成80%”" in formula[0].message and ".xls" in formula[0].message
+    assert [i.task_id for i in rets.issues if i.code == "formula-text"] == [t1.id]
+
+
 def test_empty_answers_and_deleted_rows(tmp_path: Path) -> None:
     lead_task, coop_task = mine()[0], mine()[-1]
     assert coop_task.role_of(LEAD) == "配合"
