@@ -35,7 +35,7 @@ def _workbook_stream(data: bytes) -> bytes | None:
     first_dir, cutoff, first_minifat, n_minifat, first_difat, n_difat = struct.unpack_from("<I4xIIIII", data, 0x30)
 
     def at(sid: int) -> int:
-        return (sid + 1) * sector
+        return (sid + 1) * int(sector)
 
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s not in (_FREE, _END_OF_CHAIN)]
     sid = first_difat
@@ -48,7 +48,8 @@ def _workbook_stream(data: bytes) -> bytes | None:
         fat.extend(struct.unpack_from(f"<{sector // 4}I", data, at(s)))
 
     def chain(start: int) -> list[int]:
-        out, sid = [], start
+        out: list[int] = []
+        sid = start
         while sid < len(fat) and len(out) <= len(fat):
             out.append(sid)
             sid = fat[sid]
@@ -77,7 +78,8 @@ def _workbook_stream(data: bytes) -> bytes | None:
     minifat: list[int] = []
     for s in chain(first_minifat)[:n_minifat]:
         minifat.extend(struct.unpack_from(f"<{sector // 4}I", data, at(s)))
-    out, sid = [], start
+    out: list[bytes] = []
+    sid = start
     while sid < len(minifat) and len(out) * mini < size:
         out.append(ministream[sid * mini:(sid + 1) * mini])
         sid = minifat[sid]
