@@ -132,8 +132,8 @@ class Context:
     _norm: dict[str, str] = field(default_factory=dict)
     _grams: dict[str, frozenset[str]] = field(default_factory=dict)
     _units: dict[str, str] = field(default_factory=dict)
-    _heads: dict[str, list[str]] = field(default_factory=dict)
-    """The first two characters of each unit key (≥ 3 characters) → those keys, longest first."""
+    _sizes: list[int] = field(default_factory=list)
+    """The lengths of the unit keys (≥ 3 characters), longest first."""
     _mine: dict[str, tuple[Task, ...]] = field(default_factory=dict)
     sections: set[str] = field(default_factory=set)
     _fingerprint: str = ""
@@ -161,10 +161,7 @@ class Context:
             self._units.setdefault(key, unit)
             if key.startswith(_PLACE_PREFIX) and len(key) > 3:
                 self._units.setdefault(key[1:], unit)
-        heads: dict[str, list[str]] = {}
-        for k in sorted((k for k in self._units if len(k) >= 3), key=len, reverse=True):
-            heads.setdefault(k[:2], []).append(k)
-        self._heads = heads
+        self._sizes = sorted({len(k) for k in self._units if len(k) >= 3}, reverse=True)
 
     def resolve_unit(self, name: str) -> str | None:
         """The breakdown unit a name as written stands for (alias and place prefix tolerant)."""
@@ -175,16 +172,13 @@ class Context:
         """The unit named somewhere inside ``text`` (a file name, a title): the longest name found
         (of at least 3 characters; the first of equally long ones)."""
         key = alias_key(text)
-        best = ""
-        heads = self._heads
-        for start in range(len(key) - 2):
-            for name in heads.get(key[start:start + 2], ()):  # longest first
-                if len(name) <= len(best):
-                    break
-                if key.startswith(name, start):
-                    best = name
-                    break
-        return self._units[best] if best else None
+        units = self._units
+        for size in self._sizes:  # the lengths unit keys have, longest first
+            for start in range(len(key) - size + 1):
+                unit = units.get(key[start:start + size])
+                if unit is not None:
+                    return unit
+        return None
 
     def for_unit(self, unit: str) -> tuple[Task, ...]:
         """The unit's tasks: those it leads, then those it cooperates on (as Breakdown.for_unit)."""

@@ -32,6 +32,8 @@ class CellRef:
     """Column letter, e.g. ``"F"``; empty for a whole row."""
 
     def __str__(self) -> str:
+        if self.sheet and self.row:  # the common case: file!sheet!A1
+            return f"{self.file}!{self.sheet}!{self.column}{self.row}"
         parts = [self.file]
         if self.sheet:
             parts.append(self.sheet)
