@@ -110,11 +110,11 @@ class Task:
         return None
 
 
-# Bulk builders for the importers and readers. A frozen dataclass's __init__ sets each
-# field through object.__setattr__ (≈ 1.8 µs for a Task, 0.7 µs for a CellRef); these fill
-# the instance dict or slots directly (≈ 0.3 µs). Callers pass every field: no defaults, no
-# checks. CellRef keeps its slots: it is the most numerous object (one per task, answer and
-# issue), and slots save ≈ 150 bytes each.
+# A bulk builder for the importers and readers. A frozen dataclass's __init__ sets each field
+# through object.__setattr__ (0.7 µs for a CellRef); this fills the slots directly (0.3 µs).
+# Callers pass every field. (Task has no slots: the importer fills its instance dict directly,
+# see importers._draft._tasks. CellRef keeps them: it is the most numerous object, one per
+# task, answer and issue, and slots save ≈ 150 bytes each.)
 _new = object.__new__
 
 
@@ -130,16 +130,6 @@ def make_cell_ref(file: str, sheet: str, row: int, column: str) -> CellRef:
     set_row(ref, row)
     set_column(ref, column)
     return ref
-
-
-def make_task(id: str, number: str, path: tuple[str, ...], text: str, deadline: Deadline,
-              lead: tuple[str, ...], coop: tuple[str, ...], leaders: tuple[str, ...], persons: tuple[str, ...],
-              note: str, progress: str, extra: tuple[tuple[str, str], ...], source: CellRef | None) -> Task:
-    """``Task(...)`` with every field given, for bulk use."""
-    task = _new(Task)
-    task.__dict__.update(id=id, number=number, path=path, text=text, deadline=deadline, lead=lead, coop=coop,
-                         leaders=leaders, persons=persons, note=note, progress=progress, extra=extra, source=source)
-    return task
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -117,7 +117,6 @@ def _complete(fragment: str) -> bool:
     return fragment.rstrip(_LEAD_MARK).endswith(_SUFFIXES)
 
 
-@memo(65536)
 def _whole_name(fragment: str) -> bool:
     """Whether a separator-free fragment is a unit name on its own: it ends like one, carries
     no lead mark and does not qualify its neighbour (成员单位, 等)."""
@@ -127,7 +126,7 @@ def _whole_name(fragment: str) -> bool:
 @memo(65536)
 def _fragment_facts(fragment: str) -> tuple[bool, str, bool]:
     """:func:`_whole_name` and :func:`_prefix_facts` of a fragment in one lookup."""
-    return (_whole_name.__wrapped__(fragment), *_prefix_facts.__wrapped__(fragment))
+    return (_whole_name(fragment), *_prefix_facts(fragment))
 
 
 @memo(65536)
