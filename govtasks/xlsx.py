@@ -151,7 +151,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     if suffix == ".csv":
         return Workbook(name, [_read_csv(data, p.stem, name)])
     is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
-    sheets = _read_calamine(data, name, is_ods=is_ods, skip_hidden=skip_hidden)
+    sheets = _read_calamine(p, data, name, is_ods=is_ods, skip_hidden=skip_hidden)
     if not details:
         return Workbook(name, sheets)
     return _with_details(data, name, sheets, is_ods=is_ods)
@@ -175,9 +175,20 @@ def _read_csv(data: bytes, sheet: str, name: str) -> Sheet:
     return Sheet(sheet, rows, [])
 
 
-def _read_calamine(data: bytes, name: str, *, is_ods: bool, skip_hidden: Collection[str] = ()) -> list[Sheet]:
+def _read_calamine(path: Path, data: bytes, name: str, *, is_ods: bool, skip_hidden: Collection[str] = ()) -> list[Sheet]:
+    """Every sheet of the workbook at ``path`` (``data``: its bytes, for sniffing and diagnosis).
+
+    calamine opens the path itself (reading through a Python file object would hold the
+    GIL, and the returns are read by two threads); it trusts the extension, so a file it
+    cannot open that way (a real .xls named .xlsx) is opened again by its content.
+    """
     try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        except pc.PasswordError:
+            raise
+        except Exception:  # calamine raises several unrelated types for bad files
+            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError as exc:
         raise WorkbookError(f"{name}: 文件设有打开密码，请取消密码后另存再试", file=name) from exc
     except Exception as exc:  # calamine raises several unrelated types for bad files

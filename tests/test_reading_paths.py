@@ -165,3 +165,19 @@ def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, 
     assert sheets["进展情况表"].formulas == {(1, 2): "", (4, 3): ""} and sheets["进展情况表"].rows[4][3] == "文字3"
     for broken in (data[:700], data[:2000], b"\x00" * 600, (DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx").read_bytes()):
         assert xls_formula_cells(broken) == {}
+
+
+def test_a_file_is_read_by_its_content_whatever_its_extension(tmp_path: Path, libreoffice) -> None:
+    from govtasks.xlsx import convert_with_libreoffice
+
+    xlsx = DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx"
+    xls = convert_with_libreoffice([xlsx], tmp_path / "lo", fmt="xls")[xlsx]
+    assert xls is not None
+    expected = [s.rows for s in read_workbook(xls).sheets]
+    for name, source in (("real_xls.xlsx", xls), ("real_xlsx.xls", xlsx), ("no_extension", xls), ("wps.et", xlsx)):
+        copy = tmp_path / name
+        copy.write_bytes(source.read_bytes())
+        rows = [s.rows for s in read_workbook(copy, sniff=True).sheets]
+        assert rows == (expected if source == xls else [s.rows for s in read_workbook(xlsx).sheets]), name
+    bd = gt.import_breakdown(tmp_path / "real_xls.xlsx")
+    assert len(bd.tasks) == 220
