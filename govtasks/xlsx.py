@@ -68,6 +68,7 @@ class Workbook:
         """0-based (row, col) → formula text (without "="; "" in an .xls) of one sheet; {} when none."""
         return next((s.formulas for s in self.sheets if s.name == sheet), {})
 
+
 @memo(1024)
 def column_letter(col: int) -> str:
     """0-based column index → Excel letters (0 → A, 26 → AA)."""
