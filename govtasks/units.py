@@ -282,6 +282,8 @@ class UnitResolver:
     _by_key: dict[str, str] = field(default_factory=dict)
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _resolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _learned: dict[str, str] = field(default_factory=dict)
+    """Spelling → canonical name, for the spellings :meth:`learn` saw."""
 
     def __post_init__(self) -> None:
         for unit in self.roster:
@@ -297,6 +299,7 @@ class UnitResolver:
         """Learn a document's spellings; return canonical → merged variants (if >1)."""
         counts = Counter(spellings)
         self._resolved.clear()
+        self._learned.clear()
         prefix = _dominant_prefix(counts)
         groups: dict[str, list[str]] = {}
         for name in counts:  # Counter keeps first-seen order
@@ -308,7 +311,7 @@ class UnitResolver:
                 best = variants[0] if len(variants) == 1 else max(
                     variants, key=lambda v: (bool(prefix) and v.startswith(prefix), counts[v]))
             for variant in variants:
-                self._by_key.setdefault(alias_key(variant), best)
+                self._learned[variant] = self._by_key.setdefault(alias_key(variant), best)
             self._by_key.setdefault(key, best)
             if len(variants) > 1:
                 merged[best] = tuple(variants)
@@ -316,7 +319,7 @@ class UnitResolver:
 
     def canonical(self, name: str) -> str:
         """The canonical name of a unit as written."""
-        return self._by_key.get(alias_key(name), name)
+        return self._learned.get(name) or self._by_key.get(alias_key(name), name)
 
     def known(self, name: str) -> bool:
         """Whether the roster names this unit (always False without a roster)."""
@@ -330,7 +333,9 @@ class UnitResolver:
         """The canonical name of one name as written, or the roster members of a group."""
         found = self._resolved.get(name)
         if found is None:
-            found = self.expand(name) or (self.canonical(name),)
+            found = self.expand(name) if self._members else None  # (no roster groups: nothing to expand)
+            if not found:
+                found = (self.canonical(name),)
             self._resolved[name] = found
         return found
 
