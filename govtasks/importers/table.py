@@ -139,20 +139,20 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
 
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
     """Give each task the section-row path in force (ranks mapped to levels 1–3)."""
-    ranks = sorted({i.rank for i in items if type(i) is _Section})
+    ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
     path: list[str] = ["", "", ""]
     current: tuple[str, ...] = ()
     out: list[DraftTask] = []
     for item in items:
-        if type(item) is _Section:
+        if isinstance(item, _Section):
             level = level_of[item.rank]
             path[level:] = [item.text] + [""] * (2 - level)
-            current = tuple(p for p in path if p)
+            current = tuple(p for p in path if p)  # computed once per section row, shared by its tasks
         else:
-            if not item.path:  # type: ignore[union-attr]
-                item.path = current  # type: ignore[union-attr]
-            out.append(item)  # type: ignore[arg-type]
+            if not item.path:
+                item.path = current
+            out.append(item)
     return out
 
 
