@@ -103,7 +103,7 @@ def bare_write(cells: dict[str, list[tuple[str, list[list[object]]]]], folder: P
 Call = tuple[object, str, tuple[object, ...], dict[str, object]]
 """(object: "wb" or a sheet index, method, arguments and keyword arguments with formats as ("fmt", index))."""
 
-_SHEET_METHODS = ("write_string", "write_blank", "write_number", "write_boolean", "write_datetime", "write_formula",
+_SHEET_METHODS = ("_write_string", "_write_blank", "write_string", "write_blank", "write_number", "write_boolean", "write_datetime", "write_formula",
                   "merge_range", "set_row", "set_column", "set_default_row", "data_validation", "set_landscape",
                   "set_portrait", "set_paper", "fit_to_pages", "set_print_scale", "set_margins", "set_header",
                   "set_footer", "center_horizontally", "center_vertically", "hide_gridlines", "repeat_rows",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from ._template_style import PageSetup, Range, Validation
+from ._xlsxout import cell_writers
 from .errors import TemplateError
 from .textfit import lines_height, lines_needed
 
@@ -171,6 +172,7 @@ class SheetWriter:
 
     def __init__(self, ws: Worksheet, sheet: SheetSpec, fmts: list[Any], file: str, unit: str) -> None:
         self.ws, self.sheet, self.fmts, self.file, self.unit = ws, sheet, fmts, file, unit
+        self.write_string, self.write_blank = cell_writers(ws)
         self.first, self.last, self.delta = 0, -1, 0
         self.placed: dict[str, list[int]] = {"tasks": [], "section": []}
         self.ctx: Mapping[str, Any] = {}
@@ -258,9 +260,9 @@ class SheetWriter:
             if cell.formula:
                 ws.write_formula(at, cell.col, value, fmt)
             elif type(value) is str and value:
-                ws.write_string(at, cell.col, value, fmt)
+                self.write_string(at, cell.col, value, fmt)
             elif value is None or value == "":
-                ws.write_blank(at, cell.col, None, fmt)
+                self.write_blank(at, cell.col, None, fmt)
             elif isinstance(value, bool):
                 ws.write_boolean(at, cell.col, value, fmt)
             elif isinstance(value, (int, float)):

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import WorkbookError
 
@@ -56,3 +56,13 @@ def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwr
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def cell_writers(ws: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """``(write_string, write_blank)`` of a worksheet without XlsxWriter's A1-notation wrapper.
+
+    The public methods only forward their arguments to ``_write_string`` and ``_write_blank``
+    (XlsxWriter 3.x); the forms and the report call them for every cell. The public methods are
+    used if a future XlsxWriter renames the private ones.
+    """
+    return (getattr(ws, "_write_string", None) or ws.write_string, getattr(ws, "_write_blank", None) or ws.write_blank)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ._types import PathLike
 from ._perf import paused_gc
-from ._xlsxout import atomic_workbook
+from ._xlsxout import atomic_workbook, cell_writers
 from .issues import Severity
 from .periods import Period
 from .returns_model import Progress, Report, ReportRow
@@ -131,9 +131,7 @@ def _lines(text: str, width: float) -> int:
 def _write_row(ws: Worksheet, row: int, values: Sequence[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
     """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
     lines = 1
-    # write_string without its A1-notation wrapper: XlsxWriter's write_string only forwards its
-    # arguments to _write_string (3.1–3.3), and this runs for every cell of the report.
-    write = getattr(ws, "_write_string", None) or ws.write_string
+    write = cell_writers(ws)[0]
     for c, value in enumerate(values):
         if value:
             if len(value) > MAX_CELL:
