@@ -20,7 +20,7 @@ from .issues import Issue, IssueList, Severity
 from .layout import (INFO_KEYS, PROGRESS_LABEL, ROSTER_COLUMNS, SHEET_INFO, SHEET_ROSTER, SHEET_TASKS,
                      STANDARD_COLUMNS, norm_label)
 from .model import Breakdown, CellRef, RosterUnit, Task
-from .xlsx import Sheet, column_letter, read_workbook
+from .xlsx import Sheet, Workbook, column_letter, read_workbook
 
 _LABEL_TO_FIELD = {norm_label(label): fld for fld, label in STANDARD_COLUMNS}
 _LABEL_TO_FIELD[norm_label(PROGRESS_LABEL)] = "progress"
@@ -59,7 +59,14 @@ def read_breakdown(path: PathLike, *, strict: bool = False) -> Breakdown:
         >>> bd = read_breakdown("芜湖市2024年度重点工作任务分解_标准.xlsx")  # doctest: +SKIP
         >>> bd.for_unit("市发改委")[0].text                                  # doctest: +SKIP
     """
-    wb = read_workbook(path)
+    bd = breakdown_from_workbook(read_workbook(path))
+    if strict:
+        bd.issues.raise_if_errors()
+    return bd
+
+
+def breakdown_from_workbook(wb: Workbook) -> Breakdown:
+    """The breakdown in a standard workbook already read (see :func:`read_breakdown`)."""
     by_name = {s.name: s for s in wb.sheets}
     sheet = by_name.get(SHEET_TASKS)
     found = find_standard_header(sheet) if sheet else None
@@ -71,12 +78,9 @@ def read_breakdown(path: PathLike, *, strict: bool = False) -> Breakdown:
     year = int(info["year"]) if info.get("year", "").isdigit() else None
     tasks, issues = _read_tasks(sheet, found, wb.name, year)
     title = info.get("title") or next((c for row in sheet.rows[: found[0]] for c in row if c.strip()), "")
-    bd = Breakdown(title=title, year=year, issuer=info.get("issuer", ""), doc_number=info.get("doc_number", ""),
-                   source=info.get("source", ""), tasks=tuple(tasks), roster=_read_roster(by_name.get(SHEET_ROSTER)),
-                   issues=IssueList(issues))
-    if strict:
-        bd.issues.raise_if_errors()
-    return bd
+    return Breakdown(title=title, year=year, issuer=info.get("issuer", ""), doc_number=info.get("doc_number", ""),
+                     source=info.get("source", ""), tasks=tuple(tasks), roster=_read_roster(by_name.get(SHEET_ROSTER)),
+                     issues=IssueList(issues))
 
 
 def _read_info(sheet: Sheet | None) -> dict[str, str]:

@@ -81,14 +81,14 @@ def _refuse(p: Path, layout: str) -> LayoutError:
 
 
 def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
-    from ..breakdown import is_standard, read_breakdown
+    from ..breakdown import breakdown_from_workbook, is_standard
     from .table import breakdown_from_sheets
 
     if layout in ("text", "plan"):
         raise _refuse(p, layout)
     wb = read_workbook(p)
     if layout == "standard" or (layout is None and is_standard(wb.sheets)):
-        return read_breakdown(p).replace(layout="standard")
+        return breakdown_from_workbook(wb).replace(layout="standard")  # the workbook read once
     return breakdown_from_sheets(wb.name, wb.sheets, roster=roster, lead=lead).replace(layout="table")
 
 
