@@ -44,6 +44,7 @@ import python_calamine as pc
 import xlsxwriter
 
 import govtasks as gt
+from bench_import import bare_read
 from govtasks.breakdown import fingerprint
 from govtasks.periods import Period
 
@@ -154,12 +155,7 @@ def report_cells(path: Path) -> list[tuple[str, list[list[str]]]]:
 
 def run_floor(files: list[Path], cells: list[tuple[str, list[list[str]]]], out: Path) -> None:
     for f in files:
-        wb = pc.CalamineWorkbook.from_path(str(f))
-        for name in wb.sheet_names:
-            sheet = wb.get_sheet_by_name(name)
-            sheet.to_python(skip_empty_area=False)
-            _ = sheet.merged_cell_ranges
-        wb.close()
+        bare_read(f)  # the same floor read as bench_import.py
     book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False})
     for name, rows in cells:
         ws = book.add_worksheet(name)
