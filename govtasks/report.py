@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ._types import PathLike
 from ._perf import paused_gc
-from ._xlsxout import atomic_workbook, cell_writers
+from ._xlsxout import atomic_workbook
 from .issues import Severity
 from .periods import Period
 from .returns_model import Progress, Report, ReportRow
@@ -33,6 +33,8 @@ from .textfit import lines_height, row_height
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
+
+    from ._tablesheet import TableSheet
 
 MAIN_SHEET = "重点工作进展情况"
 STATUS_SHEET = "填报情况"
@@ -77,6 +79,13 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
         _feedback_sheet(wb, fmt, COOP_SHEET, report.coop, report)
         _issues_sheet(wb, fmt, report)
     return target
+
+
+def _table_sheet(wb: Workbook, name: str) -> TableSheet:
+    from ._tablesheet import TableSheet
+
+    sheet: TableSheet = wb.add_worksheet(name, worksheet_class=TableSheet)
+    return sheet
 
 
 def _formats(wb: Workbook) -> dict[str, Any]:
@@ -128,18 +137,17 @@ def _lines(text: str, width: float) -> int:
     return total
 
 
-def _write_row(ws: Worksheet, row: int, values: Sequence[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
+def _write_row(ws: TableSheet, row: int, values: list[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
     """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
+    if max(map(len, values)) > MAX_CELL:
+        values[:] = [v[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG if len(v) > MAX_CELL else v for v in values]
     lines = 1
-    write = cell_writers(ws)[0]
-    for c, value in enumerate(values):
-        if value:
-            if len(value) > MAX_CELL:
-                value = value[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG
-            write(row, c, value, fmts[c])
-            if len(value) * 2.0 > (widths[c] - 1.0) * lines or "\n" in value:  # else it fits in `lines` lines
-                lines = max(lines, _lines(value, widths[c]))
-    ws.set_row(row, lines_height(lines))
+    for value, width in zip(values, widths):
+        if len(value) * 2.0 > (width - 1.0) * lines or "\n" in value:  # else it fits in `lines` lines
+            n = _lines(value, width)
+            if n > lines:
+                lines = n
+    ws.text_row(row, values, fmts, lines_height(lines))
 
 
 def _blank_borders(ws: Worksheet, fmt: dict[str, Any], first: int, last: int, columns: int) -> None:
@@ -169,7 +177,7 @@ def _note(report: Report) -> str:
 
 
 def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: bool) -> None:
-    ws = wb.add_worksheet(MAIN_SHEET)
+    ws = _table_sheet(wb, MAIN_SHEET)
     visible = list(MAIN_COLUMNS) + ([STATUS_COLUMN] if with_status else [])
     columns = visible + list(HIDDEN_COLUMNS)
     last = len(visible) - 1
@@ -198,7 +206,7 @@ def _main_values(row: ReportRow, with_status: bool) -> list[str]:
 
 
 def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
-    ws = wb.add_worksheet(STATUS_SHEET)
+    ws = _table_sheet(wb, STATUS_SHEET)
     _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
     _header(ws, fmt, 2, STATUS_COLUMNS)
     widths = [w for _, w in STATUS_COLUMNS]
@@ -223,7 +231,7 @@ _STATE_LABELS = {"superseded": "已被较新版本替代", "not-used": "未采�
                  "not-a-form": "不是填报表"}
 
 
-def _other_files(ws: Worksheet, fmt: dict[str, Any], report: Report, r: int, widths: Sequence[float]) -> int:
+def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, widths: Sequence[float]) -> int:
     others = [f for f in report.files if f.state != "ok"]
     if not others:
         return r
@@ -239,7 +247,7 @@ def _other_files(ws: Worksheet, fmt: dict[str, Any], report: Report, r: int, wid
 
 
 def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Sequence[Progress], report: Report) -> None:
-    ws = wb.add_worksheet(name)
+    ws = _table_sheet(wb, name)
     _title(ws, fmt, f"{report.title}（{name}）", f"共 {len(entries)} 条。", len(FEEDBACK_COLUMNS) - 1)
     _header(ws, fmt, 2, FEEDBACK_COLUMNS)
     widths = [w for _, w in FEEDBACK_COLUMNS]
@@ -257,7 +265,7 @@ def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Seque
 
 
 def _issues_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
-    ws = wb.add_worksheet(ISSUES_SHEET)
+    ws = _table_sheet(wb, ISSUES_SHEET)
     issues = report.issues
     note = f"共 {len(issues)} 条：错误 {len(issues.errors)} 条，警告 {len(issues.warnings)} 条。" if issues else "未发现问题。"
     _title(ws, fmt, f"{report.title}（{ISSUES_SHEET}）", note, len(ISSUE_COLUMNS) - 1)

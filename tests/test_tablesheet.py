@@ -1,0 +1,118 @@
+"""TableSheet (the report's fast rows) against XlsxWriter's own cell API: the same workbook written
+both ways must read back the same in openpyxl, calamine and LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from govtasks._tablesheet import TableSheet
+from govtasks.xlsx import read_workbook
+
+# Texts XML cannot carry as they are: written as _xHHHH_ escapes, as Excel and XlsxWriter do.
+ESCAPED = ["literal _x0041_ and _x00e9_ stay", "bell\x07and\x1fcontrol", "non\ufffecharacter"]
+TRICKY = [
+    "=SUM(A1)", "+86 553 1234567", "-5%，同比回落", "@所有人",  # formula-looking: stay text
+    "A&B <甲> 乙", " leading space", "trailing space ", "\ttab first", "line one\nline two\n", "windows\r\nbreak",
+    "\u3000\u3000全角空格开头", "emoji 😀 and 𠀀", "进" * 300,  # the last wraps over many lines
+] + ESCAPED
+
+
+def _row_of(i: int) -> int:
+    """The 0-based row of TRICKY[i] (row 10 is a merged section row)."""
+    return i + 2 if i < 8 else i + 3
+
+
+def _book(path: Path, fast: bool) -> None:
+    """A title, a header, text rows with a merged section row between them, and an empty cell."""
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    body = wb.add_format({"font_name": "仿宋", "text_wrap": True, "border": 1})
+    center = wb.add_format({"font_name": "黑体", "align": "center"})
+    ws: Any = wb.add_worksheet("表", worksheet_class=TableSheet) if fast else wb.add_worksheet("表")
+    ws.merge_range(0, 0, 0, 2, "标题", center)
+    ws.write_string(1, 0, "序号", center)
+    formats = [center, body, None]
+    for i, text in enumerate(TRICKY):
+        row = _row_of(i)
+        values = [str(i + 1), text, "" if i % 2 else "备注"]
+        height = 15.0 if i < 4 else 15.0 + 13 * i / 3
+        if fast:
+            ws.text_row(row, values, formats, height)
+        else:
+            for c, v in enumerate(values):
+                if v:
+                    ws.write_string(row, c, v, formats[c])
+            ws.set_row(row, height)
+    ws.merge_range(10, 0, 10, 2, "（二）分节", body)
+    ws.set_row(10, 30)
+    ws.write_string(len(TRICKY) + 4, 0, "合计行（在最后一行之后）")
+    wb.close()
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("tablesheet")
+    fast, plain = folder / "fast.xlsx", folder / "plain.xlsx"
+    _book(fast, True)
+    _book(plain, False)
+    return fast, plain
+
+
+def _cells(path: Path) -> list[tuple[Any, ...]]:
+    """openpyxl decodes the _xHHHH_ escapes only partly, and differently in shared and inline
+    strings, so those texts are compared through calamine and LibreOffice instead."""
+    ws = openpyxl.load_workbook(path)["表"]
+    return [(c.coordinate, c.value, c.data_type, c.font.name, c.alignment.wrap_text, c.alignment.horizontal,
+             c.border.left.style) for row in ws.iter_rows() for c in row
+            if c.row - 1 not in {_row_of(TRICKY.index(t)) for t in ESCAPED}]
+
+
+def test_openpyxl_reads_the_same_cells_formats_and_heights(books: tuple[Path, Path]) -> None:
+    fast, plain = books
+    assert _cells(fast) == _cells(plain)
+    a, b = openpyxl.load_workbook(fast)["表"], openpyxl.load_workbook(plain)["表"]
+    heights = [(r, a.row_dimensions[r].height) for r in range(1, len(TRICKY) + 6)]
+    assert heights == [(r, b.row_dimensions[r].height) for r in range(1, len(TRICKY) + 6)]
+    assert any(h for _, h in heights)  # the tall rows really carry a height
+    assert {str(m) for m in a.merged_cells.ranges} == {str(m) for m in b.merged_cells.ranges} == {"A1:C1", "A11:C11"}
+
+
+def test_every_text_reads_back_verbatim_and_in_its_row(books: tuple[Path, Path]) -> None:
+    sheet = read_workbook(books[0]).sheets[0]
+    texts = [row[1] for row in sheet.rows[2:] if len(row) > 1 and row[0].isdigit()]
+    # calamine reads back exactly what was written, except the characters XML cannot carry at
+    # all, which Excel and XlsxWriter write as _xHHHH_ (the same in both workbooks)
+    plain = read_workbook(books[1]).sheets[0]
+    assert texts == [row[1] for row in plain.rows[2:] if len(row) > 1 and row[0].isdigit()]
+    unchanged = [t for t in TRICKY if t not in ESCAPED and "\r" not in t]
+    assert [t for t in texts if t in unchanged] == unchanged
+    assert sheet.rows[10][0] == "（二）分节" and sheet.rows[-1][0] == "合计行（在最后一行之后）"
+    assert not read_workbook(books[0], details=True).formulas("表")
+
+
+def test_libreoffice_reads_the_same_text(books: tuple[Path, Path], libreoffice: Any, tmp_path: Path) -> None:
+    def rows(path: Path, out: str) -> list[list[str]]:
+        got = libreoffice(path, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path / out)
+        with open(got, encoding="utf-8", newline="") as f:
+            return list(csv.reader(f))
+
+    fast, plain = rows(books[0], "fast"), rows(books[1], "plain")
+    assert fast == plain
+    assert [r[1] for r in fast if len(r) > 1 and r[1] in TRICKY[:8]] == TRICKY[:8]
+
+
+def test_a_row_given_both_ways_is_refused(tmp_path: Path) -> None:
+    wb = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+    ws: Any = wb.add_worksheet("表", worksheet_class=TableSheet)
+    ws.write_string(3, 0, "cell")
+    with pytest.raises(ValueError, match="already has cells"):
+        ws.text_row(3, ["a"], [None], 15)
+    ws.text_row(4, ["a"], [None], 15)
+    ws.write_string(4, 1, "late cell")  # XlsxWriter cannot refuse it, so closing does
+    with pytest.raises(ValueError, match="both as text rows and as cells"):
+        wb.close()
