@@ -11,6 +11,8 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
+import threading
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -21,6 +23,53 @@ if TYPE_CHECKING:
 
 PINNED_TIME = dt.datetime(2000, 1, 1)
 """Document time written into workbook properties: output depends only on input."""
+
+
+DEFLATE_LEVEL = 1
+"""zlib level for the parts of every workbook govtasks writes. XlsxWriter always uses zlib's
+default (6); level 1 deflates the report's XML 3–4× faster (0.37 → 0.1 s for 1,500 returns;
+10 → 5.5 ms for 芜湖's) for a file about a quarter larger."""
+
+_LEVEL = threading.local()
+
+
+class _LeveledZipFile(zipfile.ZipFile):
+    """XlsxWriter's ZipFile, deflating at the level the current thread asked for.
+
+    XlsxWriter has no option for the level, so :func:`_install_level` puts this subclass in
+    ``xlsxwriter.workbook`` in place of ``zipfile.ZipFile``. Outside :func:`atomic_workbook`
+    (no level set for the thread) it behaves exactly as ``zipfile.ZipFile``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        level = getattr(_LEVEL, "value", None)
+        if level is not None and kwargs.get("compresslevel") is None:
+            kwargs["compresslevel"] = level
+        super().__init__(*args, **kwargs)
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: int | None = None,
+                 compresslevel: int | None = None) -> None:
+        # XlsxWriter passes a ZipInfo, whose level would otherwise be zlib's default
+        super().writestr(zinfo_or_arcname, data, compress_type,
+                         self.compresslevel if compresslevel is None else compresslevel)
+
+
+def _install_level() -> None:
+    import xlsxwriter.workbook
+
+    if xlsxwriter.workbook.ZipFile is zipfile.ZipFile:
+        xlsxwriter.workbook.ZipFile = _LeveledZipFile
+
+
+@contextlib.contextmanager
+def _deflate_level(level: int) -> Iterator[None]:
+    _install_level()
+    before = getattr(_LEVEL, "value", None)
+    _LEVEL.value = level
+    try:
+        yield
+    finally:
+        _LEVEL.value = before
 
 
 def _file_mode() -> int:
@@ -45,7 +94,8 @@ def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwr
     wb.set_properties({"created": PINNED_TIME})
     try:
         yield wb
-        wb.close()
+        with _deflate_level(DEFLATE_LEVEL):
+            wb.close()
         os.chmod(tmp, _file_mode())  # mkstemp makes 0600; a normal file follows the umask
         os.replace(tmp, target)
     except PermissionError as exc:

@@ -1,9 +1,12 @@
 """TableSheet (the report's fast rows) against XlsxWriter's own cell API: the same workbook written
-both ways must read back the same in openpyxl, calamine and LibreOffice."""
+both ways must read back the same in openpyxl, calamine and LibreOffice. And the deflate level of
+the workbooks govtasks writes."""
 
 from __future__ import annotations
 
 import csv
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,7 @@ import pytest
 import xlsxwriter
 
 from govtasks._tablesheet import TableSheet
+from govtasks._xlsxout import DEFLATE_LEVEL, atomic_workbook
 from govtasks.xlsx import read_workbook
 
 # Texts XML cannot carry as they are: written as _xHHHH_ escapes, as Excel and XlsxWriter do.
@@ -116,3 +120,29 @@ def test_a_row_given_both_ways_is_refused(tmp_path: Path) -> None:
     ws.write_string(4, 1, "late cell")  # XlsxWriter cannot refuse it, so closing does
     with pytest.raises(ValueError, match="both as text rows and as cells"):
         wb.close()
+
+
+def _deflated_sizes(path: Path, level: int) -> tuple[list[int], list[int]]:
+    """(the sizes in the zip, the sizes zlib makes at ``level``) of every part."""
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        made = []
+        for info in infos:
+            packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+            made.append(len(packer.compress(z.read(info)) + packer.flush()))
+        return [i.compress_size for i in infos], made
+
+
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_workbooks_are_deflated_at_our_level_and_others_are_not(tmp_path: Path, in_memory: bool) -> None:
+    ours = tmp_path / "ours.xlsx"
+    with atomic_workbook(ours, in_memory=in_memory) as wb:
+        wb.add_worksheet("表").write_string(0, 0, "进展情况" * 500)
+    got, made = _deflated_sizes(ours, DEFLATE_LEVEL)
+    assert got == made
+    theirs = tmp_path / "theirs.xlsx"  # XlsxWriter used directly afterwards keeps zlib's default
+    wb = xlsxwriter.Workbook(str(theirs), {"in_memory": in_memory})
+    wb.add_worksheet("表").write_string(0, 0, "进展情况" * 500)
+    wb.close()
+    got, made = _deflated_sizes(theirs, zlib.Z_DEFAULT_COMPRESSION)
+    assert got == made
