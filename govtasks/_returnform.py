@@ -67,6 +67,17 @@ class FormRead:
         self.name_unit = named if named and unit and named != unit else None
         self.file_issues = _identity_issues(self)
 
+    def drop_grid(self) -> None:
+        """Forget the sheet's cells and the raw rows once the entries are built for good.
+
+        1,500 returns hold about 250,000 grid lists and raw rows; kept until ``read_returns``
+        ends, they double its peak memory and the collector walks them all when it resumes.
+        """
+        from dataclasses import replace
+
+        self.sheet = replace(self.sheet, rows=[], merges=[])
+        self.rows = []
+
 
 def _name_text(file: str) -> str:
     """The file's relative path without extension: a unit may name the file or its folder."""
@@ -205,6 +216,8 @@ def read_form(wb: Workbook, ctx: Context, record: ReturnFile) -> FormRead | None
         unit, how = (found[0], "任务内容") if len(found) == 1 else (None, "")
         form.candidates = found if len(found) > 1 else ()
     form.settle(unit, how)
+    if form.file.unit or not form.candidates:  # only a form without a unit is settled again (_settle_ties)
+        form.drop_grid()
     return form
 
 
