@@ -92,13 +92,15 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         if clash:
             raise ValueError(f"rows {clash[:5]} were written both as text rows and as cells")
         start = first
+        write, row_xml = self.fh.write, self._row_xml
         try:
-            for row in sorted(own):
-                if row > start:  # XlsxWriter's own rows before this one
-                    self.dim_rowmin, self.dim_rowmax = start, row - 1
+            for run in _runs(sorted(own)):  # stretches of consecutive text rows
+                if run[0] > start:  # XlsxWriter's own rows before this stretch
+                    self.dim_rowmin, self.dim_rowmax = start, run[0] - 1
                     super()._write_rows()
-                self.fh.write(self._row_xml(row, *own[row]))
-                start = row + 1
+                for i in range(0, len(run), 512):
+                    write("".join([row_xml(r, *own[r]) for r in run[i:i + 512]]))
+                start = run[-1] + 1
             if start <= last:
                 self.dim_rowmin, self.dim_rowmax = start, last
                 super()._write_rows()
@@ -139,6 +141,17 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
             hit = (formats, [f'<c r="{name}' for name in names], [f'"{s} t="inlineStr"><is><t>' for s in styles])
             self._style_cache[id(formats)] = hit
         return hit[1], hit[2]
+
+
+def _runs(rows: list[int]) -> list[list[int]]:
+    """Sorted row numbers split into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and runs[-1][-1] == r - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
 
 
 _NAMES: list[str] = []

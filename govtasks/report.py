@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from ._types import PathLike
 from ._perf import paused_gc
@@ -128,26 +128,45 @@ in temporary files (its XML is tens of MB)."""
 @lru_cache(maxsize=8192)
 def _lines(text: str, width: float) -> int:
     """Wrapped lines of ``text`` in a column ``width`` units wide (as textfit, counted from UTF-8 lengths)."""
-    usable = max(width - 1.0, 1.0)
+    usable = width - 1.0 if width > 2.0 else 1.0
+    if "\n" not in text:  # most cells: one paragraph
+        chars = len(text)
+        wide = (len(text.encode("utf-8")) - chars) >> 1  # CJK and full-width marks are 3 bytes
+        return max(1, math.ceil((wide * 2.0 + (chars - wide) * 1.1) / usable))
     total = 0
     for para in text.split("\n"):
         chars = len(para)
-        wide = (len(para.encode("utf-8")) - chars) // 2  # CJK and full-width marks are 3 bytes
+        wide = (len(para.encode("utf-8")) - chars) >> 1
         total += max(1, math.ceil((wide * 2.0 + (chars - wide) * 1.1) / usable))
     return total
 
 
-def _write_row(ws: TableSheet, row: int, values: list[str], widths: Sequence[float], fmts: Sequence[Any]) -> None:
+class _Widths(NamedTuple):
+    """A table's column widths, and the length up to which a cell surely fits one line."""
+
+    widths: tuple[float, ...]
+    limits: tuple[float, ...]
+
+    @classmethod
+    def of(cls, columns: Sequence[tuple[str, float]]) -> _Widths:
+        widths = tuple(w for _, w in columns)
+        return cls(widths, tuple((w - 1.0) / 2.0 for w in widths))
+
+
+_HEIGHTS = tuple(lines_height(n) for n in range(100))
+
+
+def _write_row(ws: TableSheet, row: int, values: list[str], cols: _Widths, fmts: Sequence[Any]) -> None:
     """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
     if max(map(len, values)) > MAX_CELL:
         values[:] = [v[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG if len(v) > MAX_CELL else v for v in values]
     lines = 1
-    for value, width in zip(values, widths):
-        if len(value) * 2.0 > (width - 1.0) * lines or "\n" in value:  # else it fits in `lines` lines
+    for value, limit, width in zip(values, cols.limits, cols.widths):
+        if len(value) > limit * lines or "\n" in value:  # else it fits in `lines` lines (a character is ≤ 2 units)
             n = _lines(value, width)
             if n > lines:
                 lines = n
-    ws.text_row(row, values, fmts, lines_height(lines))
+    ws.text_row(row, values, fmts, _HEIGHTS[lines] if lines < len(_HEIGHTS) else lines_height(lines))
 
 
 def _blank_borders(ws: Worksheet, fmt: dict[str, Any], first: int, last: int, columns: int) -> None:
@@ -185,7 +204,8 @@ def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: 
     _header(ws, fmt, 2, columns)
     for c in range(len(visible), len(columns)):
         ws.set_column(c, c, columns[c][1], None, {"hidden": True})
-    widths = [w for _, w in columns]
+    cols = _Widths.of(columns)
+    widths = cols.widths
     body = [fmt["center"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     body += [fmt["center"]] * with_status + [fmt["body"], fmt["body"]]
     for r, row in enumerate(report.rows, start=3):
@@ -193,7 +213,7 @@ def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: 
             ws.merge_range(r, 0, r, last, row.text, fmt["section"])
             ws.set_row(r, row_height([(row.text, sum(widths[: last + 1]))]))
             continue
-        _write_row(ws, r, _main_values(row, with_status), widths, body)
+        _write_row(ws, r, _main_values(row, with_status), cols, body)
     _blank_borders(ws, fmt, 3, 2 + len(report.rows), last + 1)
     _page_setup(ws, 2, 2 + len(report.rows), last)
 
@@ -209,7 +229,7 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     ws = _table_sheet(wb, STATUS_SHEET)
     _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
     _header(ws, fmt, 2, STATUS_COLUMNS)
-    widths = [w for _, w in STATUS_COLUMNS]
+    cols = _Widths.of(STATUS_COLUMNS)
     centers = [fmt["center"]] * 9
     r = 3
     for n, u in enumerate(report.units, start=1):
@@ -220,10 +240,10 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
         fmts = list(centers)
         fmts[4] = fmt["center"] if u.returned else fmt["missing"]
         fmts[5] = fmts[8] = fmt["body"]
-        _write_row(ws, r, values, widths, fmts)
+        _write_row(ws, r, values, cols, fmts)
         r += 1
     _blank_borders(ws, fmt, 3, r - 1, len(STATUS_COLUMNS))
-    r = _other_files(ws, fmt, report, r + 1, widths)
+    r = _other_files(ws, fmt, report, r + 1, cols)
     _page_setup(ws, 2, r, len(STATUS_COLUMNS) - 1)
 
 
@@ -231,18 +251,18 @@ _STATE_LABELS = {"superseded": "已被较新版本替代", "not-used": "未采�
                  "not-a-form": "不是填报表"}
 
 
-def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, widths: Sequence[float]) -> int:
+def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, cols: _Widths) -> int:
     others = [f for f in report.files if f.state != "ok"]
     if not others:
         return r
-    ws.merge_range(r, 0, r, len(widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
+    ws.merge_range(r, 0, r, len(cols.widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
     for n, f in enumerate(others, start=1):
         reason = f.message or (f"已由 {f.superseded_by} 替代" if f.superseded_by else "")
         values = [str(n), f.unit, "", "", _STATE_LABELS.get(f.state, f.state), f.file,
                   f"{f.time:%Y-%m-%d %H:%M}" if f.time else "", "", reason]
         fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
-        _write_row(ws, r + n, values, widths, fmts)
-    _blank_borders(ws, fmt, r + 1, r + len(others), len(widths))
+        _write_row(ws, r + n, values, cols, fmts)
+    _blank_borders(ws, fmt, r + 1, r + len(others), len(cols.widths))
     return r + len(others) + 1
 
 
@@ -250,15 +270,15 @@ def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Seque
     ws = _table_sheet(wb, name)
     _title(ws, fmt, f"{report.title}（{name}）", f"共 {len(entries)} 条。", len(FEEDBACK_COLUMNS) - 1)
     _header(ws, fmt, 2, FEEDBACK_COLUMNS)
-    widths = [w for _, w in FEEDBACK_COLUMNS]
+    cols = _Widths.of(FEEDBACK_COLUMNS)
     tasks = {r.task_id: r for r in report.tasks}
     fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["center"], fmt["center"]] + [fmt["body"]] * 6
     for r, p in enumerate(entries, start=3):
         task = tasks.get(p.task_id)
-        extra = "\n".join(f"{label}：{text}" for label, text in p.extra)
+        extra = "\n".join([f"{label}：{text}" for label, text in p.extra]) if p.extra else ""
         values = [task.number if task else p.number, p.task_id, task.text if task else p.task_text, p.unit,
                   p.status, p.progress, p.problems, p.next_steps, p.note, extra, str(p.source or "")]
-        _write_row(ws, r, values, widths, fmts)
+        _write_row(ws, r, values, cols, fmts)
     _blank_borders(ws, fmt, 3, 2 + len(entries), len(FEEDBACK_COLUMNS))
     ws.autofilter(2, 0, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
     _page_setup(ws, 2, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
@@ -270,11 +290,11 @@ def _issues_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     note = f"共 {len(issues)} 条：错误 {len(issues.errors)} 条，警告 {len(issues.warnings)} 条。" if issues else "未发现问题。"
     _title(ws, fmt, f"{report.title}（{ISSUES_SHEET}）", note, len(ISSUE_COLUMNS) - 1)
     _header(ws, fmt, 2, ISSUE_COLUMNS)
-    widths = [w for _, w in ISSUE_COLUMNS]
+    cols = _Widths.of(ISSUE_COLUMNS)
     fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     for r, i in enumerate(issues, start=3):
         values = [str(r - 2), i.severity.label, i.code, str(i.where or ""), i.unit or "", i.task_id or "", i.message]
-        _write_row(ws, r, values, widths, fmts)
+        _write_row(ws, r, values, cols, fmts)
     _blank_borders(ws, fmt, 3, 2 + len(issues), len(ISSUE_COLUMNS))
     ws.autofilter(2, 0, 2 + len(issues), len(ISSUE_COLUMNS) - 1)
     _page_setup(ws, 2, 2 + len(issues), len(ISSUE_COLUMNS) - 1)
