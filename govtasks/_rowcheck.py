@@ -13,7 +13,7 @@ from . import issues as codes
 from ._match import ANSWER_FIELDS, FIELD_LABELS, Context, Header, RawRow, custom_field, norm_text
 from .issues import Issue, Severity
 from .model import CellRef, Task, make_cell_ref
-from .returns_model import ROLE_LEAD, STATUSES, Progress
+from .returns_model import ROLE_COOP, ROLE_LEAD, STATUSES, Progress, make_progress
 from .xlsx import Sheet, column_letter
 
 _SEPS = re.compile(r"[\s、，,；;/]+")
@@ -155,15 +155,20 @@ def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context
                   file: str) -> tuple[list[Progress], list[Issue], int]:
     """Entries and row issues of a return, and how many of the unit's tasks it answers."""
     unit_tasks = {t.id for t in ctx.for_unit(unit)} if unit else set()
+    col = header.fields.get("progress", -1)
+    fast = _Fast(ctx, unit, unit_tasks, file, sheet.name, column_letter(col) if col >= 0 else "")
+    may_be_clean = not sheet.formulas
     entries: list[Progress] = []
     issues: list[Issue] = []
     first_row: dict[str, RawRow] = {}
     for raw in rows:
-        entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks)
+        entry = fast.entry(raw) if may_be_clean else None
         if entry is None:
-            continue
+            entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks)
+            if entry is None:
+                continue
+            issues += row_issues
         entries.append(entry)
-        issues += row_issues
         if raw.task is not None and raw.task.id in first_row:
             issues.append(Issue(code=codes.DUPLICATE_ROW, severity=Severity.WARNING, where=entry.source, unit=unit or None,
                                 task_id=raw.task.id, message=f"{_brief(raw.task)}在表中出现了多行（另见第 "
@@ -174,40 +179,42 @@ def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context
     return entries, issues + coverage, answered
 
 
-def _clean(raw: RawRow, sheet: Sheet, ctx: Context, unit: str, unit_tasks: set[str]) -> tuple[Task, str] | None:
-    """(task, role) when the row needs no checking: exact ID, its own text, nothing typed off the answers."""
-    task, values = raw.task, raw.values
-    if task is None or raw.how != "id" or raw.extras or raw.origin or sheet.formulas or task.id not in unit_tasks:
-        return None
-    get = values.get
-    if get("text", task.text) != task.text or get("status", "") not in _CLEAN_STATUS or get("previous"):
-        return None
-    if "=" in "".join([get("status", ""), get("progress", ""), get("problems", ""), get("next", ""), get("note", "")]) \
-            and any(get(f, "").startswith("=") for f in ANSWER_FIELDS):
-        return None
-    role = task.role_of(unit) or ""
-    deadline, lead, coop = ctx.expected(task)
-    for fld, want in (("deadline", deadline), ("lead", lead), ("coop", coop), ("role", role)):
-        if get(fld, want) not in ("", want):
+class _Fast:
+    """The entry of a row that needs no checking, built directly; this runs for most rows of
+    every return. A row is clean when its ID is exact and one of the unit's tasks, its task
+    text and read-only columns are as the form showed them, its status is in the vocabulary or
+    empty, no answer looks like a formula, and nothing was typed outside the answer columns
+    (the sheet's formula cells are checked by the caller). Any other row goes through ``_Row``."""
+
+    def __init__(self, ctx: Context, unit: str, unit_tasks: set[str], file: str, sheet: str, letter: str) -> None:
+        self.ctx, self.unit, self.unit_tasks = ctx, unit, unit_tasks
+        self.file, self.sheet, self.letter = file, sheet, letter
+
+    def entry(self, raw: RawRow) -> Progress | None:
+        task, unit = raw.task, self.unit
+        if task is None or raw.how != "id" or raw.extras or raw.origin or task.id not in self.unit_tasks:
             return None
-    return task, role
-
-
-def _fast(raw: RawRow, task: Task, role: str, unit: str, file: str, sheet: str, letter: str) -> Progress:
-    """The entry of a clean row (:func:`_clean`): this runs for most rows of every return."""
-    get = raw.values.get
-    return Progress(task_id=task.id, unit=unit, role=role, status=get("status", ""), progress=get("progress", ""),
-                    problems=get("problems", ""), next_steps=get("next", ""), note=get("note", ""),
-                    number=get("number", ""), task_text=get("text", ""),
-                    source=make_cell_ref(file, sheet, raw.row + 1, letter))
+        get = raw.values.get
+        status, progress, problems, steps, note = (get("status", ""), get("progress", ""), get("problems", ""),
+                                                   get("next", ""), get("note", ""))
+        if get("text", task.text) != task.text or status not in _CLEAN_STATUS or get("previous"):
+            return None
+        if "=" in "".join((status, progress, problems, steps, note)) \
+                and any(v.startswith("=") for v in (status, progress, problems, steps, note)):
+            return None
+        deadline, lead, coop = self.ctx.expected(task)
+        role = ROLE_LEAD if unit in task.lead else ROLE_COOP if unit in task.coop else ""  # Task.role_of
+        for fld, want in (("deadline", deadline), ("lead", lead), ("coop", coop), ("role", role)):
+            value = get(fld)
+            if value and value != want:
+                return None
+        return make_progress(task.id, unit, role, status, progress, problems, steps, note, (), get("number", ""),
+                             get("text", ""), make_cell_ref(self.file, self.sheet, raw.row + 1, self.letter))
 
 
 def _entry(raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, file: str,
            unit_tasks: set[str]) -> tuple[Progress | None, list[Issue]]:
-    clean = _clean(raw, sheet, ctx, unit, unit_tasks)
-    if clean is not None:
-        col = header.fields.get("progress", -1)
-        return _fast(raw, *clean, unit, file, sheet.name, column_letter(col) if col >= 0 else ""), []
+    """A row that may need checking: its entry (None for a row with nothing in it) and its issues."""
     b = _Row(raw, sheet, header, ctx, unit, file)
     b.formulas()
     b.status()

@@ -1,12 +1,14 @@
 """The fast reading paths give what the plain ones give.
 
 Each fast path (the zip member reader, the column-wise text grid, the threaded
-read of returns, the unit search by name heads) is checked against the plain
+read of returns, the unit search by name heads, clean rows built
+directly) is checked against the plain
 computation it replaces, on real workbooks and on the awkward inputs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import threading
@@ -101,6 +103,55 @@ def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, mo
     assert threaded.entries == plain.entries and threaded.files == plain.files
     assert [i.message for i in threaded.issues] == [i.message for i in plain.issues]
     assert len({e.unit for e in threaded.entries}) == 12
+
+
+def test_clean_rows_built_directly_equal_the_checked_path(tmp_path: Path, monkeypatch) -> None:
+    """Rows that need no checking skip ``_Row``; whatever a row holds, the entries and issues
+    are those the full check gives."""
+    from govtasks import _rowcheck
+
+    bd = gt.import_breakdown(EXAMPLE_001)
+    forms = gt.write_forms(bd, tmp_path / "forms", period="2024Q2")[:10]
+    returned = tmp_path / "returns"
+    returned.mkdir()
+    odd = ["", "已完成", "推进中（自填）", "=SUM(A1)", "+86 553 1234567", "正常推进。\n下步：=继续"]
+    for n, form in enumerate(forms):
+        unit = rh.form_meta(form)["单位"]
+        answers = {t.id: {"progress": f"{unit}{t.id}：{odd[(n + i) % len(odd)]}", "status": odd[(n * 3 + i) % 3]}
+                   for i, t in enumerate(bd.for_unit(unit))}
+        first = next(iter(answers))
+        answers[first]["status"] = "推进中（自填）"  # outside the vocabulary: checked
+        rh.fill_form(form, answers, out=returned / form.name)
+    built = []
+    direct = _rowcheck._Fast.entry
+
+    def counted(self, raw):
+        entry = direct(self, raw)
+        built.append(entry is not None)
+        return entry
+
+    monkeypatch.setattr(_rowcheck._Fast, "entry", counted)
+    fast = gt.read_returns(returned, bd, period="2024Q2")
+    monkeypatch.setattr(_rowcheck._Fast, "entry", lambda self, raw: None)
+    checked = gt.read_returns(returned, bd, period="2024Q2")
+    assert fast.entries == checked.entries
+    assert [str(e.source) for e in fast.entries] == [str(e.source) for e in checked.entries]  # (not compared by ==)
+    assert [(i.code, i.message, str(i.where)) for i in fast.issues] == \
+           [(i.code, i.message, str(i.where)) for i in checked.issues]
+    assert sum(built) > len(built) / 2 and not all(built)  # both paths really ran
+    assert any(i.code == "bad-status" for i in fast.issues)
+
+
+def test_make_progress_equals_the_constructor() -> None:
+    from govtasks.returns_model import _PROGRESS_FIELDS, Progress, make_progress
+
+    values = ("T001", "区发改委", "牵头", "已完成", "进展", "问题", "计划", "备注", (("其他", "x"),), "1", "任务",
+              gt.CellRef(file="a.xlsx", sheet="表", row=5, column="I"))
+    made, plain = make_progress(*values), Progress(**dict(zip(_PROGRESS_FIELDS, values)))
+    assert made == plain and made.source == plain.source
+    assert [f.name for f in dataclasses.fields(Progress)] == list(_PROGRESS_FIELDS)
+    with pytest.raises(ValueError):
+        make_progress(*values[:-1])
 
 
 def test_in_order_keeps_order_uses_two_threads_and_raises() -> None:
