@@ -9,6 +9,7 @@ hidden ID column), by 序号 and task-text similarity — never by position.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
@@ -132,8 +133,8 @@ class Context:
     _norm: dict[str, str] = field(default_factory=dict)
     _grams: dict[str, frozenset[str]] = field(default_factory=dict)
     _units: dict[str, str] = field(default_factory=dict)
-    _sizes: list[int] = field(default_factory=list)
-    """The lengths of the unit keys (≥ 3 characters), longest first."""
+    _heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """First three characters of the unit keys (≥ 3 characters) → their lengths, longest first."""
     _mine: dict[str, tuple[Task, ...]] = field(default_factory=dict)
     sections: set[str] = field(default_factory=set)
     _fingerprint: str = ""
@@ -161,7 +162,11 @@ class Context:
             self._units.setdefault(key, unit)
             if key.startswith(_PLACE_PREFIX) and len(key) > 3:
                 self._units.setdefault(key[1:], unit)
-        self._sizes = sorted({len(k) for k in self._units if len(k) >= 3}, reverse=True)
+        heads: dict[str, set[int]] = defaultdict(set)
+        for k in self._units:
+            if len(k) >= 3:
+                heads[k[:3]].add(len(k))
+        self._heads = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in heads.items()}
 
     def resolve_unit(self, name: str) -> str | None:
         """The breakdown unit a name as written stands for (alias and place prefix tolerant)."""
@@ -172,13 +177,21 @@ class Context:
         """The unit named somewhere inside ``text`` (a file name, a title): the longest name found
         (of at least 3 characters; the first of equally long ones)."""
         key = alias_key(text)
-        units = self._units
-        for size in self._sizes:  # the lengths unit keys have, longest first
-            for start in range(len(key) - size + 1):
-                unit = units.get(key[start:start + size])
-                if unit is not None:
-                    return unit
-        return None
+        units, heads = self._units, self._heads
+        best, best_size, length = None, 0, len(key)
+        for start in range(length - 2):  # one lookup of the three characters at each place
+            sizes = heads.get(key[start:start + 3])
+            if sizes is not None:
+                for size in sizes:  # longest first; only a longer name than found so far counts
+                    if size <= best_size:
+                        break
+                    if start + size > length:  # (a slice past the end would be shorter)
+                        continue
+                    unit = units.get(key[start:start + size])
+                    if unit is not None:
+                        best, best_size = unit, size
+                        break
+        return best
 
     def for_unit(self, unit: str) -> tuple[Task, ...]:
         """The unit's tasks: those it leads, then those it cooperates on (as Breakdown.for_unit)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import random
 import threading
 import time
 import zipfile
@@ -190,6 +191,11 @@ def test_find_unit_is_the_longest_name_then_the_first() -> None:
     texts = ["市发改委", "2024Q2_市发展和改革委员会_进展情况表", "市经信局市发改委", "发改委", "市发", "",
              "芜湖市2024年二季度重点工作", "报送：市数据资源局（盖章）", "市住建局（市人民城建办）"]
     texts += [a + b for a in ("市科技局", "科技局", "局") for b in ("市商务局", "商务", "")]
+    rng = random.Random(7)  # and pieces of real unit names run together, as file names do
+    names = sorted(ctx._units)
+    for _ in range(300):
+        pieces = [rng.choice(names) for _ in range(rng.randint(1, 4))]
+        texts.append("_".join(p[rng.randint(0, 2):] if rng.random() < 0.3 else p for p in pieces))
     for text in texts:
         assert ctx.find_unit(text) == by_every_substring(text), text
     assert ctx.find_unit("2024Q2_市发展和改革委员会_进展情况表") == "市发改委"
