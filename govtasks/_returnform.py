@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import issues as codes
 from ._match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
+from ._perf import memo
 from ._rowcheck import build_entries
 from .issues import Issue, Severity
 from .model import CellRef
@@ -118,6 +119,7 @@ def _answer_cells(sheet: Sheet, header: Header) -> int:
     return sum(1 for row in sheet.rows[header.row + 1:] for c in cols if c < len(row) and row[c].strip())
 
 
+@memo(maxsize=1024)
 def period_in(text: str) -> Period | None:
     """A period named in a title or file name (2024年第二季度, 2024Q2 …), or None."""
     for m in _PERIOD_CODE.finditer(text):
