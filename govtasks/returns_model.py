@@ -78,17 +78,34 @@ _PROGRESS_FIELDS = ("task_id", "unit", "role", "status", "progress", "problems",
 _SET_PROGRESS = tuple(Progress.__dict__[name].__set__ for name in _PROGRESS_FIELDS)  # slot setters
 
 
-def make_progress(*values: object) -> Progress:
-    """``Progress(...)`` from every field's value in declaration order, for bulk use.
+def make_progress(task_id: str, unit: str, role: str, status: str, progress: str, problems: str, next_steps: str,
+                  note: str, extra: tuple[tuple[str, str], ...], number: str, task_text: str,
+                  source: CellRef | None) -> Progress:
+    """``Progress(...)`` with every field given in declaration order, for bulk use.
 
     A frozen dataclass's ``__init__`` sets each of the twelve fields through
     ``object.__setattr__``; filling the slots directly takes a third of the time. The
     reader makes one for most rows of every return.
     """
-    entry = object.__new__(Progress)
-    for set_field, value in zip(_SET_PROGRESS, values, strict=True):
-        set_field(entry, value)
+    entry = _new(Progress)
+    (s_task_id, s_unit, s_role, s_status, s_progress, s_problems, s_next_steps, s_note, s_extra, s_number, s_task_text,
+     s_source) = _SET_PROGRESS
+    s_task_id(entry, task_id)
+    s_unit(entry, unit)
+    s_role(entry, role)
+    s_status(entry, status)
+    s_progress(entry, progress)
+    s_problems(entry, problems)
+    s_next_steps(entry, next_steps)
+    s_note(entry, note)
+    s_extra(entry, extra)
+    s_number(entry, number)
+    s_task_text(entry, task_text)
+    s_source(entry, source)
     return entry
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

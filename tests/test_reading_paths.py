@@ -151,7 +151,7 @@ def test_make_progress_equals_the_constructor() -> None:
     made, plain = make_progress(*values), Progress(**dict(zip(_PROGRESS_FIELDS, values)))
     assert made == plain and made.source == plain.source
     assert [f.name for f in dataclasses.fields(Progress)] == list(_PROGRESS_FIELDS)
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         make_progress(*values[:-1])
 
 
