@@ -12,7 +12,9 @@ Sheets, in order:
   下步计划, 备注, other text) with its source cell.
 * 问题清单 — every issue with its place.
 
-Every text is written with ``write_string``: text beginning with = + - @ stays text.
+Every text is written as a string, never as a formula: text beginning with = + - @ stays
+text. The tables' rows go through :class:`govtasks._tablesheet.TableSheet` (inline strings,
+written straight as XML); titles, headers and section rows through XlsxWriter's own API.
 """
 
 from __future__ import annotations
