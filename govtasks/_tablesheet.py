@@ -65,6 +65,7 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         super().__init__()
         self._text_rows: dict[int, tuple[Sequence[str], Sequence[Any], float]] = {}
         self._style_cache: dict[int, tuple[Sequence[Any], list[str], list[str]]] = {}
+        self._text_width = 0  # the most cells a text row has
 
     def text_row(self, row: int, values: Sequence[str], formats: Sequence[Any], height: float) -> None:
         """Row ``row`` (0-based): ``values[c]`` in column c with ``formats[c]`` (None: no format);
@@ -76,9 +77,17 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         """
         if row in self.table or row in self.row_info:
             raise ValueError(f"row {row} already has cells or a height")
-        if self._check_dimensions(row, len(values) - 1) == -1:
+        if not 0 <= row < self.xls_rowmax or len(values) > self.xls_colmax:
             raise ValueError(f"row {row} is outside the worksheet")
+        if len(values) > self._text_width:
+            self._text_width = len(values)
         self._text_rows[row] = (values, formats, height)
+
+    def _assemble_xml_file(self) -> None:  # called by XlsxWriter when the workbook is closed
+        if self._text_rows:  # the sheet's dimension (written before the rows) covers the text rows, from column A
+            self._check_dimensions(min(self._text_rows), 0)
+            self._check_dimensions(max(self._text_rows), self._text_width - 1)
+        super()._assemble_xml_file()
 
     def _write_rows(self) -> None:  # called by XlsxWriter when it assembles the sheet
         own = self._text_rows

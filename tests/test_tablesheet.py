@@ -85,6 +85,13 @@ def test_openpyxl_reads_the_same_cells_formats_and_heights(books: tuple[Path, Pa
     assert any(h for _, h in heights)  # the tall rows really carry a height
     assert {str(m) for m in a.merged_cells.ranges} == {str(m) for m in b.merged_cells.ranges} == {"A1:C1", "A11:C11"}
 
+    def dimension(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/worksheets/sheet1.xml")
+        return xml[xml.index(b"<dimension"):xml.index(b"/>", xml.index(b"<dimension"))]
+
+    assert dimension(fast) == dimension(plain) == b'<dimension ref="A1:C21"'
+
 
 def test_every_text_reads_back_verbatim_and_in_its_row(books: tuple[Path, Path]) -> None:
     sheet = read_workbook(books[0]).sheets[0]
@@ -146,3 +153,18 @@ def test_workbooks_are_deflated_at_our_level_and_others_are_not(tmp_path: Path, 
     wb.close()
     got, made = _deflated_sizes(theirs, zlib.Z_DEFAULT_COMPRESSION)
     assert got == made
+
+
+def test_the_dimension_covers_the_text_rows(tmp_path: Path) -> None:
+    path = tmp_path / "d.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws: Any = wb.add_worksheet("表", worksheet_class=TableSheet)
+    ws.write_string(2, 1, "表头")
+    for r in range(3, 8):
+        ws.text_row(r, ["", "甲", "乙", "丙"], [None] * 4, 15)
+    wb.close()
+    with zipfile.ZipFile(path) as z:
+        # (text rows count from column A, whatever their first cells hold: the report's tables start there)
+        assert b'<dimension ref="A3:D8"/>' in z.read("xl/worksheets/sheet1.xml")
+    with pytest.raises(ValueError, match="outside"):
+        ws.text_row(1_048_576, ["x"], [None], 15)
