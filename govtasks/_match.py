@@ -402,21 +402,29 @@ def scan_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]], he
     spare = [c for c in range(max((len(row) for row in rows), default=0)) if c not in used]
     out: list[RawRow] = []
     contact: list[tuple[str, str]] = []
+    tasks = ctx.tasks
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
         if not any(row) or not "".join(row).strip():
             continue
         values, origin = _row_values(rows, r, header, fill)
-        pairs = contact_pairs(row) if not values.get("id") else []
+        raw_id = values.get("id")
+        if raw_id:
+            task = tasks.get(raw_id)
+            text = values.get("text")
+            if task is not None and (not text or text == task.text):  # match_row's first answer, directly
+                out.append(RawRow(r, task, "id", 1.0, values, origin, _extras(row, header, spare) if spare else [], raw_id))
+                continue
+        pairs = contact_pairs(row) if not raw_id else []
         if pairs:
             contact += pairs
             continue
-        if not values.get("id") and _is_heading(row, r, values, ctx, _NO_MERGES):
+        if not raw_id and _is_heading(row, r, values, ctx, _NO_MERGES):
             continue  # a breakdown heading or a 牵头任务（N项） row: no task to look for
         task, how, score = match_row(values, ctx, candidates)
         if task is None and (_is_header_again(row) or _is_heading(row, r, values, ctx, wide)):
             continue
-        out.append(RawRow(r, task, how, score, values, origin, _extras(row, header, spare), values.get("id", "")))
+        out.append(RawRow(r, task, how, score, values, origin, _extras(row, header, spare), raw_id or ""))
     return out, contact
 
 
