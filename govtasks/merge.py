@@ -102,6 +102,18 @@ def _combine(texts: list[tuple[str, str]], units: int) -> str:
 
 
 def _task_row(task: Task, entries: list[Progress], append_coop: bool) -> ReportRow:
+    if len(task.lead) == 1 and not append_coop:
+        own = [e for e in entries if e.unit == task.lead[0]]
+        if len(own) == 1:  # the usual case, one lead and its one row: what the general path gives
+            e = own[0]
+            return ReportRow(kind="task", text=task.text, task_id=task.id, number=task.number, path=task.path,
+                             lead=task.lead, coop=task.coop, progress=e.progress, status=e.status,
+                             sources=(e.source,) if (e.progress or e.status) and e.source is not None else (),
+                             missing=() if e.progress else task.lead)
+    return _task_row_general(task, entries, append_coop)
+
+
+def _task_row_general(task: Task, entries: list[Progress], append_coop: bool) -> ReportRow:
     units = _by_unit(entries)
     leads = [(u, units[u]) for u in task.lead if u in units]
     progress = _combine([(u, _joined(es, "progress")) for u, es in leads], len(task.lead))
