@@ -66,6 +66,7 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         self._text_rows: dict[int, tuple[Sequence[str], Sequence[Any], float]] = {}
         self._style_cache: dict[int, tuple[Sequence[Any], list[str], list[str]]] = {}
         self._text_width = 0  # the most cells a text row has
+        self._height_attrs: dict[float, str] = {}
 
     def text_row(self, row: int, values: Sequence[str], formats: Sequence[Any], height: float) -> None:
         """Row ``row`` (0-based): ``values[c]`` in column c with ``formats[c]`` (None: no format);
@@ -101,14 +102,13 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         if clash:
             raise ValueError(f"rows {clash[:5]} were written both as text rows and as cells")
         start = first
-        write, row_xml = self.fh.write, self._row_xml
         try:
             for run in _runs(sorted(own)):  # stretches of consecutive text rows
                 if run[0] > start:  # XlsxWriter's own rows before this stretch
                     self.dim_rowmin, self.dim_rowmax = start, run[0] - 1
                     super()._write_rows()
                 for i in range(0, len(run), 512):
-                    write("".join([row_xml(r, *own[r]) for r in run[i:i + 512]]))
+                    self.fh.write(self._rows_xml(run[i:i + 512]))
                 start = run[-1] + 1
             if start <= last:
                 self.dim_rowmin, self.dim_rowmax = start, last
@@ -116,16 +116,26 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
         finally:
             self.dim_rowmin, self.dim_rowmax = first, last
 
-    def _row_xml(self, row: int, values: Sequence[str], formats: Sequence[Any], height: float) -> str:
-        number = str(row + 1)
-        heads, tails = self._cell_parts(formats, len(values))
-        if not _plain("".join(values)):  # one check for the whole row: most rows are plain text
-            return self._careful_row_xml(number, values, heads, tails, height)
-        cells = "".join([f"{heads[c]}{number}{tails[c]}{v}</t></is></c>" for c, v in enumerate(values) if v])
-        return f'<row r="{number}"{self._height(height)}>{cells}</row>'
+    def _rows_xml(self, rows: list[int]) -> str:
+        """The XML of these text rows (the report's inner loop, kept flat on purpose)."""
+        own, parts_of, heights = self._text_rows, self._cell_parts, self._height_attrs
+        out = []
+        for row in rows:
+            values, formats, height = own[row]
+            number = str(row + 1)
+            heads, tails = parts_of(formats, len(values))
+            size = heights.get(height)
+            if size is None:
+                size = heights[height] = self._height(height)
+            if _plain("".join(values)):  # one check for the whole row: most rows are plain text
+                cells = "".join([f"{heads[c]}{number}{tails[c]}{v}</t></is></c>" for c, v in enumerate(values) if v])
+                out.append(f'<row r="{number}"{size}>{cells}</row>')
+            else:
+                out.append(self._careful_row_xml(number, values, heads, tails, size))
+        return "".join(out)
 
     def _careful_row_xml(self, number: str, values: Sequence[str], heads: Sequence[str], tails: Sequence[str],
-                         height: float) -> str:
+                         size: str) -> str:
         cells = []
         for c, value in enumerate(values):
             if value:
@@ -135,7 +145,7 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
                 if _needs_escape(value):
                     value = _escaped(value)
                 cells.append(f"{heads[c]}{number}{tail}{value}</t></is></c>")
-        return f'<row r="{number}"{self._height(height)}>{"".join(cells)}</row>'
+        return f'<row r="{number}"{size}>{"".join(cells)}</row>'
 
     def _height(self, height: float) -> str:
         pixels = int(height * 4.0 / 3.0 + 0.5)  # as set_row: Excel stores whole pixels
