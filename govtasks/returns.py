@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import itertools
 import os
 import tempfile
-from collections import defaultdict, deque
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import issues as codes
 from ._match import Context
@@ -30,7 +29,8 @@ from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef
 from .periods import Period
 from .returns_model import Progress, Returns, ReturnFile
-from .xlsx import GRID_EXTENSIONS, Workbook, convert_with_libreoffice, libreoffice_path, read_workbook
+from .xlsx import (GRID_EXTENSIONS, Parsed, RawSheet, Workbook, convert_with_libreoffice, finish_workbook,
+                   libreoffice_path, parse_sheets, read_bytes, read_workbook)
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -111,54 +111,100 @@ def _kind(path: Path) -> str:
     return "convert" if suffix in CONVERT_EXTENSIONS else "other"
 
 
-def _load(path: Path, name: str) -> Workbook | WorkbookError:
-    """Read one workbook; a read error is returned (the file may still convert), not raised."""
+def _parse(source: tuple[Path, str]) -> list[RawSheet] | WorkbookError | str:
+    """A worker thread's part of reading one file: calamine's parse of its sheets; a read error
+    (returned, not raised: the file may still convert); or why it is not parsed here."""
+    path, name = source
+    if _kind(path) == "other":
+        return _NOT_WORKBOOK
+    if path.suffix.lower() == ".csv":
+        return _CSV
     try:
-        return read_workbook(path, display_name=name, details=True, sniff=True, skip_hidden=(LISTS_SHEET,))
+        return parse_sheets(path, name, skip_hidden=(LISTS_SHEET,))
     except WorkbookError as exc:
         return exc
 
 
 WORKERS = 2
-"""Threads that read returns (python-calamine parses in parallel; the matching shares the GIL)."""
-READ_AHEAD = 8
-"""Files read ahead of the one being collected (bounds the memory the pipeline holds)."""
+"""Threads that parse returns with calamine ahead of the main thread."""
+READ_AHEAD = 32
+"""Files parsed ahead of the one being finished (bounds the memory the pipeline holds)."""
 
 T = TypeVar("T")
 U = TypeVar("U")
 
 
 def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
-    """``map(fn, items)`` computed by two worker threads, a few items ahead, yielded in order.
+    """``map(fn, items)`` computed by worker threads ahead of the consumer, yielded in order.
 
-    python-calamine and zlib release the GIL while they parse, so one thread matches rows
-    in Python while the other parses the next workbook.
+    Worker k takes items k, k + WORKERS, …, and pauses when it is READ_AHEAD items ahead.
+    An exception in ``fn`` is raised here, at its item. In ``read_returns`` the workers only
+    run calamine (which releases the GIL while it opens and parses) and the main thread
+    does all the Python. Measured on 2 cores against workers that also turned the cells into
+    text and matched the rows (two threads of Python wait on each other for the GIL), through
+    a ThreadPoolExecutor: 芜湖's 80 returns 57 → 53 ms; 1,500 returns the same.
     """
     if len(items) < 2:
         yield from map(fn, items)
         return
-    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="govtasks-read") as pool:
-        queued = iter(items)
-        pending: deque[Future[U]] = deque(pool.submit(fn, item) for item in itertools.islice(queued, READ_AHEAD))
-        while pending:
-            got = pending.popleft().result()
-            pending.extend(pool.submit(fn, item) for item in itertools.islice(queued, 1))
-            yield got
+    results: list[Any] = [None] * len(items)
+    ready = [threading.Event() for _ in items]
+    window = threading.Condition()
+    state = {"consumed": 0, "stop": False}
+
+    def work(first: int) -> None:
+        for i in range(first, len(items), WORKERS):
+            with window:
+                window.wait_for(lambda: state["stop"] or i < state["consumed"] + READ_AHEAD)
+            if state["stop"]:
+                return
+            try:
+                results[i] = (True, fn(items[i]))
+            except BaseException as exc:  # handed to the consumer
+                results[i] = (False, exc)
+            ready[i].set()
+
+    threads = [threading.Thread(target=work, args=(k,), name=f"govtasks-read-{k}", daemon=True)
+               for k in range(min(WORKERS, len(items)))]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(len(items)):
+            ready[i].wait()
+            ok, value = results[i]
+            results[i] = None
+            with window:
+                state["consumed"] = i + 1
+                window.notify_all()
+            if not ok:
+                raise value
+            yield value
+    finally:
+        state["stop"] = True
+        with window:
+            window.notify_all()
+        for t in threads:
+            t.join()
 
 
-_OTHER, _NOT_FORM = "other", "not-a-form"
+_NOT_WORKBOOK, _NOT_FORM, _CSV = "not-a-workbook", "not-a-form", "csv"
 
 
-def _read_one(source: tuple[Path, str], ctx: Context) -> tuple[ReturnFile, FormRead | WorkbookError | str]:
-    """One file: its record, and its form, its read error, or why it is not a form."""
-    path, name = source
-    record = _record(path, name)
-    if _kind(path) == "other":
-        return record, _OTHER
-    got = _load(path, name)
-    if isinstance(got, WorkbookError):
-        return record, got
-    return record, read_form(got, ctx, record) or _NOT_FORM
+def _finish(path: Path, name: str, parsed: list[RawSheet] | WorkbookError | str, ctx: Context,
+            record: ReturnFile) -> FormRead | WorkbookError | str:
+    """The main thread's part of reading one file: its form, its read error, or why it is not a form.
+
+    The bytes are read here, not in the workers: measured, that was faster (the main
+    thread's file reads hand the GIL to a worker that waits for it after a calamine call).
+    """
+    if isinstance(parsed, WorkbookError) or parsed == _NOT_WORKBOOK:
+        return parsed
+    try:
+        data = read_bytes(path, display_name=name)
+        wb = finish_workbook(Parsed(path, name, data, None if isinstance(parsed, str) else parsed), details=True)
+    except WorkbookError as exc:
+        return exc
+    return read_form(wb, ctx, record) or _NOT_FORM
 
 
 def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
@@ -167,9 +213,10 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    results = _in_order(lambda source: _read_one(source, ctx), sources)
-    for done, ((path, name), (record, got)) in enumerate(zip(sources, results), start=1):
-        if got == _OTHER:
+    for done, ((path, name), parsed) in enumerate(zip(sources, _in_order(_parse, sources)), start=1):
+        record = _record(path, name)
+        got = _finish(path, name, parsed, ctx, record)
+        if got == _NOT_WORKBOOK:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                     "如是报送内容，请让单位填写下发的 Excel 表"))
         elif got == _NOT_FORM:

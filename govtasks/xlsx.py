@@ -143,16 +143,90 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     """
     p = Path(path)
     name = display_name or p.name
-    suffix = p.suffix.lower()
+    check_extension(p, name, sniff=sniff)
+    data = read_bytes(p, display_name=name)
+    sheets = None if p.suffix.lower() == ".csv" else parse_sheets(p, name, skip_hidden=skip_hidden)
+    return finish_workbook(Parsed(p, name, data, sheets), details=details)
+
+
+RawSheet = tuple[str, bool, list[list[Any]], list[Merge]]
+"""(name, visible, calamine's values, merges) of one sheet, before its cells become text."""
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A workbook file's bytes and calamine's parse of its sheets (None for a .csv)."""
+
+    path: Path
+    name: str
+    data: bytes
+    sheets: list[RawSheet] | None
+
+
+def check_extension(path: Path, name: str, *, sniff: bool = False) -> None:
+    """Raise UnsupportedFileError for an extension govtasks does not read as a grid (unless ``sniff``)."""
+    suffix = path.suffix.lower()
     if suffix not in GRID_EXTENSIONS and not sniff:
         accepted = "、".join(GRID_EXTENSIONS)
         msg = f"{name}: 不支持的文件类型“{suffix or '无扩展名'}”；可读取的表格类型为 {accepted}。WPS 的 .et 文件请另存为 .xlsx"
         raise UnsupportedFileError(msg, file=name)
-    data = read_bytes(p, display_name=name)
-    if suffix == ".csv":
-        return Workbook(name, [_read_csv(data, p.stem, name)])
-    is_ods = suffix == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
-    sheets = _read_calamine(p, data, name, is_ods=is_ods, skip_hidden=skip_hidden)
+
+
+def parse_sheets(path: Path, name: str, *, skip_hidden: Collection[str] = ()) -> list[RawSheet]:
+    """calamine's values and merges of every sheet of the workbook at ``path`` (not a .csv).
+
+    Only calamine runs here: ``read_returns`` calls this in worker threads (calamine releases
+    the GIL while it opens and parses) while the main thread reads the bytes, turns the
+    cells into text (:func:`finish_workbook`) and matches the rows. calamine opens the path
+    itself (through a Python file object it would hold the GIL); it trusts the extension, so a
+    file it cannot open that way (a real .xls named .xlsx) is read and opened by its content.
+
+    Raises:
+        WorkbookError: missing, empty, corrupt, encrypted or not a workbook.
+    """
+    try:
+        try:
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        except pc.PasswordError:
+            raise
+        except Exception:  # calamine raises several unrelated types for bad files
+            data = read_bytes(path, display_name=name)
+            try:
+                wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+            except pc.PasswordError:
+                raise
+            except Exception as exc:
+                raise WorkbookError(_diagnose(data, name), file=name) from exc
+    except pc.PasswordError as exc:
+        raise WorkbookError(f"{name}: 文件设有打开密码，请取消密码后另存再试", file=name) from exc
+    sheets: list[RawSheet] = []
+    try:
+        for meta in wb.sheets_metadata:
+            visible = meta.visible == pc.SheetVisibleEnum.Visible
+            if not visible and meta.name in skip_hidden:
+                continue
+            raw = wb.get_sheet_by_name(meta.name)
+            merges = [(a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or [])]
+            sheets.append((meta.name, visible, raw.to_python(skip_empty_area=False), merges))
+    except Exception as exc:
+        raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
+    finally:
+        wb.close()
+    return sheets
+
+
+def finish_workbook(parsed: Parsed, *, details: bool = False) -> Workbook:
+    """Text grids of calamine's values, merges, and (``details``) formula cells and last-saved time."""
+    name, data = parsed.name, parsed.data
+    if parsed.sheets is None:
+        return Workbook(name, [_read_csv(data, parsed.path.stem, name)])
+    is_ods = parsed.path.suffix.lower() == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
+    ods_merges, ods_formulas = _ods_content(data) if is_ods else ({}, {})
+    try:
+        sheets = [Sheet(sheet, _text_grid(values), merges or ods_merges.get(sheet, []), visible, ods_formulas.get(sheet, {}))
+                  for sheet, visible, values, merges in parsed.sheets]
+    except Exception as exc:
+        raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
     if not details:
         return Workbook(name, sheets)
     return _with_details(data, name, sheets, is_ods=is_ods)
@@ -174,43 +248,6 @@ def _read_csv(data: bytes, sheet: str, name: str) -> Sheet:
         raise WorkbookError(f"{name}: CSV 文件的编码无法识别，请另存为 UTF-8 编码的 .csv 或 .xlsx", file=name)
     rows = [[cell_text(c) for c in row] for row in csv.reader(io.StringIO(text))]
     return Sheet(sheet, rows, [])
-
-
-def _read_calamine(path: Path, data: bytes, name: str, *, is_ods: bool, skip_hidden: Collection[str] = ()) -> list[Sheet]:
-    """Every sheet of the workbook at ``path`` (``data``: its bytes, for sniffing and diagnosis).
-
-    calamine opens the path itself (reading through a Python file object would hold the
-    GIL, and the returns are read by two threads); it trusts the extension, so a file it
-    cannot open that way (a real .xls named .xlsx) is opened again by its content.
-    """
-    try:
-        try:
-            wb = pc.CalamineWorkbook.from_path(str(path))
-        except pc.PasswordError:
-            raise
-        except Exception:  # calamine raises several unrelated types for bad files
-            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except pc.PasswordError as exc:
-        raise WorkbookError(f"{name}: 文件设有打开密码，请取消密码后另存再试", file=name) from exc
-    except Exception as exc:  # calamine raises several unrelated types for bad files
-        raise WorkbookError(_diagnose(data, name), file=name) from exc
-    ods_merges, ods_formulas = _ods_content(data) if is_ods else ({}, {})
-    sheets: list[Sheet] = []
-    try:
-        for meta in wb.sheets_metadata:
-            visible = meta.visible == pc.SheetVisibleEnum.Visible
-            if not visible and meta.name in skip_hidden:
-                continue
-            raw = wb.get_sheet_by_name(meta.name)
-            rows = _text_grid(raw.to_python(skip_empty_area=False))
-            merges = [(a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or [])]
-            merges = merges or ods_merges.get(meta.name, [])
-            sheets.append(Sheet(meta.name, rows, merges, visible, ods_formulas.get(meta.name, {})))
-    except Exception as exc:
-        raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
-    finally:
-        wb.close()
-    return sheets
 
 
 def _diagnose(data: bytes, name: str) -> str:

@@ -175,6 +175,31 @@ def test_in_order_keeps_order_uses_two_threads_and_raises() -> None:
         list(returns_mod._in_order(fails_on_5, list(range(20))))
 
 
+def test_in_order_stays_within_its_window_and_stops_with_the_consumer(monkeypatch) -> None:
+    monkeypatch.setattr(returns_mod, "READ_AHEAD", 4)
+    started: list[int] = []
+    lead = []
+
+    def record(n: int) -> int:
+        started.append(n)
+        return n
+
+    consumed = 0
+    for n in returns_mod._in_order(record, list(range(40))):
+        time.sleep(0.001)  # a slow consumer: the workers must wait for it
+        lead.append(max(started) - n)
+        consumed += 1
+    assert consumed == 40 and max(lead) < 4 + 1
+
+    started.clear()
+    gen = returns_mod._in_order(record, list(range(1000)))
+    assert [next(gen) for _ in range(3)] == [0, 1, 2]
+    gen.close()  # the consumer stops early: the workers stop too, and are joined
+    time.sleep(0.01)
+    assert len(started) < 20
+    assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
+
+
 def test_find_unit_is_the_longest_name_then_the_first() -> None:
     bd = gt.import_breakdown(EXAMPLE_001)
     ctx = Context(bd)
