@@ -146,8 +146,25 @@ def _split_roles(breakdown: Breakdown, by_task: dict[str, list[Progress]]) -> tu
     return tuple(lead), tuple(coop)
 
 
+_LAST_UNIT_TASKS: list[tuple[Breakdown, dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]]] = []
+
+
 def unit_tasks(breakdown: Breakdown) -> dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]:
-    """Every unit (first-seen order) → (tasks it leads, tasks it only cooperates on), in one pass."""
+    """Every unit (first-seen order) → (tasks it leads, tasks it only cooperates on).
+
+    Reading returns, checking who is missing and merging each need it for the same
+    breakdown; a Breakdown is immutable, so the last one's answer is kept (by identity).
+    Callers must not change the returned dict.
+    """
+    last = _LAST_UNIT_TASKS[0] if _LAST_UNIT_TASKS else None
+    if last is not None and last[0] is breakdown:
+        return last[1]
+    found = _unit_tasks(breakdown)
+    _LAST_UNIT_TASKS[:] = [(breakdown, found)]
+    return found
+
+
+def _unit_tasks(breakdown: Breakdown) -> dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]:
     lead: dict[str, list[Task]] = {}
     coop: dict[str, list[Task]] = {}
     for task in breakdown.tasks:

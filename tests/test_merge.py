@@ -145,3 +145,15 @@ def test_the_one_lead_shortcut_gives_what_the_general_path_gives() -> None:
         for append in (False, True):
             assert _task_row(task, entries, append) == _task_row_general(task, entries, append)
             assert _task_row(task, entries, append).sources == _task_row_general(task, entries, append).sources
+
+
+def test_unit_tasks_is_kept_for_the_last_breakdown_only() -> None:
+    import dataclasses
+
+    from govtasks.merge import _unit_tasks, unit_tasks
+
+    first = unit_tasks(BD)
+    assert unit_tasks(BD) is first and first == _unit_tasks(BD)
+    other = dataclasses.replace(BD, tasks=BD.tasks[:1])
+    assert unit_tasks(other) == _unit_tasks(other) != first
+    assert unit_tasks(BD) is not first and unit_tasks(BD) == first
