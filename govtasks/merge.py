@@ -131,18 +131,19 @@ def _task_row_general(task: Task, entries: list[Progress], append_coop: bool) ->
                      sources=sources, missing=missing)
 
 
-def _role(task: Task, entry: Progress) -> str:
-    return task.role_of(entry.unit) or entry.role
-
-
 def _split_roles(breakdown: Breakdown, by_task: dict[str, list[Progress]]) -> tuple[tuple[Progress, ...], tuple[Progress, ...]]:
     lead: list[Progress] = []
     coop: list[Progress] = []
     for task in breakdown.tasks:
-        for entry in by_task.get(task.id, []):
+        leads = task.lead
+        for entry in by_task.get(task.id, ()):
             if entry.is_empty:
                 continue
-            (lead if _role(task, entry) == ROLE_LEAD else coop).append(entry)
+            # the role the breakdown gives the unit, else the one its form gave (task.role_of inline)
+            if entry.unit in leads or (entry.role == ROLE_LEAD and entry.unit not in task.coop):
+                lead.append(entry)
+            else:
+                coop.append(entry)
     return tuple(lead), tuple(coop)
 
 

@@ -157,3 +157,16 @@ def test_unit_tasks_is_kept_for_the_last_breakdown_only() -> None:
     other = dataclasses.replace(BD, tasks=BD.tasks[:1])
     assert unit_tasks(other) == _unit_tasks(other) != first
     assert unit_tasks(BD) is not first and unit_tasks(BD) == first
+
+
+def test_entries_split_by_the_breakdown_role_else_their_own() -> None:
+    from govtasks.merge import _split_roles
+
+    task = Task(id="T9", number="9", path=("一、",), text="任务", lead=("甲局",), coop=("乙局",))
+    bd = Breakdown(title="t", tasks=(task,))
+    cases = [(unit, role) for unit in ("甲局", "乙局", "丙局") for role in ("牵头", "配合", "")]
+    entries = [Progress(task_id="T9", unit=u, role=r, progress=f"{u}{r}") for u, r in cases]
+    lead, coop = _split_roles(bd, {"T9": entries})
+    expected_lead = [e for e in entries if (task.role_of(e.unit) or e.role) == "牵头"]
+    assert list(lead) == expected_lead and list(coop) == [e for e in entries if e not in expected_lead]
+    assert {e.unit for e in lead} == {"甲局", "丙局"}
