@@ -14,10 +14,13 @@ One reader differs: openpyxl decodes the ``_xHHHH_`` escapes (control characters
 cannot carry) in shared strings but not in inline strings, so it shows such a character as
 ``_x000B_``. Excel, WPS, LibreOffice and calamine decode both.
 
-It relies on three XlsxWriter internals that have been stable through 3.x:
-``Worksheet._write_rows`` (overridden; the rows XlsxWriter holds are written by calling
-it for each stretch between text rows, with ``dim_rowmin``/``dim_rowmax`` narrowed to
-the stretch), ``Worksheet._check_dimensions`` and ``Format._get_xf_index``.
+It relies on XlsxWriter internals, as of 3.3 (pyproject pins ``>=3.3,<4``; the tests
+compare its output with XlsxWriter's own): ``Worksheet._write_rows`` and
+``_assemble_xml_file`` (overridden; the rows XlsxWriter holds are written by calling
+``_write_rows`` for each stretch between text rows, with ``dim_rowmin``/``dim_rowmax``
+narrowed to the stretch), the attributes ``fh``, ``table``, ``row_info``,
+``default_row_height``, ``xls_rowmax``/``xls_colmax``, and ``_check_dimensions`` and
+``Format._get_xf_index``.
 """
 
 from __future__ import annotations
