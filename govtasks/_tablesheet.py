@@ -176,10 +176,8 @@ def _runs(rows: list[int]) -> list[list[int]]:
     return runs
 
 
-_NAMES: list[str] = []
+_NAMES = [xl_col_to_name(c) for c in range(64)]  # fixed: reports may be written from several threads
 
 
 def _column_names(count: int) -> list[str]:
-    while len(_NAMES) < count:
-        _NAMES.append(xl_col_to_name(len(_NAMES)))
-    return _NAMES
+    return _NAMES if count <= len(_NAMES) else [xl_col_to_name(c) for c in range(count)]
