@@ -232,17 +232,16 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
     _header(ws, fmt, 2, STATUS_COLUMNS)
     cols = _Widths.of(STATUS_COLUMNS)
-    centers = [fmt["center"]] * 9
+    center, body = fmt["center"], fmt["body"]
+    returned = (center, center, center, center, center, body, center, center, body)
+    missing = returned[:4] + (fmt["missing"],) + returned[5:]  # 报送情况 in red
     r = 3
     for n, u in enumerate(report.units, start=1):
         others = f"未采用的文件：{'、'.join(u.other_files)}" if u.other_files else ""
         state = "已报送" if u.returned else "未报送"
         values = [str(n), u.unit, str(u.lead_tasks), str(u.coop_tasks), state, u.file,
                   f"{u.time:%Y-%m-%d %H:%M}" if u.time else "", f"{u.answered}/{u.total}", others]
-        fmts = list(centers)
-        fmts[4] = fmt["center"] if u.returned else fmt["missing"]
-        fmts[5] = fmts[8] = fmt["body"]
-        _write_row(ws, r, values, cols, fmts)
+        _write_row(ws, r, values, cols, returned if u.returned else missing)
         r += 1
     _blank_borders(ws, fmt, 3, r - 1, len(STATUS_COLUMNS))
     r = _other_files(ws, fmt, report, r + 1, cols)

@@ -95,6 +95,11 @@ def test_status_feedback_and_issue_sheets(tmp_path: Path, report: gt.Report) -> 
         by_unit.setdefault(r[1], r)
     assert by_unit["区发改委"][4:9] == ["已报送", "区发改委.xlsx", "2024-07-02 10:30", "2/2", "未采用的文件：区发改委_旧.xlsx"]
     assert by_unit["区住建局"][4] == "未报送"
+    ws = wb[STATUS_SHEET]
+    row_of = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    missing, returned = ws.cell(row_of["区住建局"], 5), ws.cell(row_of["区发改委"], 5)
+    assert missing.font.color.rgb == "FFC00000" and returned.font.color.rgb != "FFC00000"  # 未报送 in red
+    assert returned.alignment.horizontal == "center" and ws.cell(row_of["区发改委"], 6).alignment.horizontal is None
     others = [r for r in status if r[5] in ("区发改委_旧.xlsx", "说明.docx")]
     assert [(r[4], r[8]) for r in others] == [("已被较新版本替代", "已由 区发改委.xlsx 替代"), ("不是填报表", "不是 Excel 工作簿")]
     coop = values(wb[COOP_SHEET])
