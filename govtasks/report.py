@@ -257,11 +257,11 @@ def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, co
     if not others:
         return r
     ws.merge_range(r, 0, r, len(cols.widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
+    fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     for n, f in enumerate(others, start=1):
         reason = f.message or (f"已由 {f.superseded_by} 替代" if f.superseded_by else "")
         values = [str(n), f.unit, "", "", _STATE_LABELS.get(f.state, f.state), f.file,
                   f"{f.time:%Y-%m-%d %H:%M}" if f.time else "", "", reason]
-        fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
         _write_row(ws, r + n, values, cols, fmts)
     _blank_borders(ws, fmt, r + 1, r + len(others), len(cols.widths))
     return r + len(others) + 1
