@@ -86,7 +86,7 @@ def report_frame(report: Report) -> pd.DataFrame:
         path = list(r.path) + [""] * depth
         rows.append(dict(zip(columns, (
             r.task_id, r.number, *path[:depth], r.text, "、".join(r.lead), "、".join(r.coop), r.progress, r.status,
-            "、".join(r.missing), "\n".join(str(s) for s in r.sources)))))
+            "、".join(r.missing), r.sources_text))))
     return pd.DataFrame(rows, columns=columns)
 
 

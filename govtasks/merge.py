@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from ._perf import paused_gc
-from .model import Breakdown, CellRef, Task
+from .model import Breakdown, Task
 from .periods import Period
 from .returns_model import ROLE_LEAD, Progress, Report, ReportRow, Returns, UnitReturn
 
@@ -203,9 +203,3 @@ def return_status(breakdown: Breakdown, returns: Returns) -> tuple[UnitReturn, .
                               answered=len(answered[unit] & ids) if ids else len(answered[unit]),
                               other_files=tuple(others.get(unit, ()))))
     return tuple(out)
-
-
-def sources_text(sources: Iterable[CellRef]) -> str:
-    """Provenance as text: one ``file!sheet!cell`` per line."""
-    return "\n".join(str(s) for s in sources)
-

@@ -224,7 +224,7 @@ def _main_values(row: ReportRow, with_status: bool) -> list[str]:
     values = [row.number, row.text, "、".join(row.lead), "、".join(row.coop), row.progress]
     if with_status:
         values.append(row.status)
-    return values + [row.task_id, "\n".join(str(s) for s in row.sources)]
+    return values + [row.task_id, row.sources_text]
 
 
 def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:

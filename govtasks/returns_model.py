@@ -209,6 +209,11 @@ class ReportRow:
     missing: tuple[str, ...] = ()
     """Lead units that gave no answer for this task."""
 
+    @property
+    def sources_text(self) -> str:
+        """The provenance as text: one ``file!sheet!cell`` per line."""
+        return "\n".join(str(s) for s in self.sources)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnitReturn:
