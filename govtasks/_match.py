@@ -139,6 +139,7 @@ class Context:
     sections: set[str] = field(default_factory=set)
     _fingerprint: str = ""
     _expected: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    _is_section: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from .merge import unit_tasks
@@ -250,8 +251,12 @@ class Context:
         return best, score
 
     def is_section(self, text: str) -> bool:
-        """Whether ``text`` is a section heading of the breakdown (or several, joined by " / ")."""
-        return all(norm_text(part) in self.sections for part in _PATH_SEP.split(text))
+        """Whether ``text`` is a section heading of the breakdown (or several, joined by " / "); cached,
+        as every form repeats the same headings."""
+        found = self._is_section.get(text)
+        if found is None:
+            found = self._is_section[text] = all(norm_text(part) in self.sections for part in _PATH_SEP.split(text))
+        return found
 
 
 TEXT_MATCH = 0.5

@@ -74,9 +74,8 @@ class FormRead:
         1,500 returns hold about 250,000 grid lists and raw rows; kept until ``read_returns``
         ends, they double its peak memory and the collector walks them all when it resumes.
         """
-        from dataclasses import replace
-
-        self.sheet = replace(self.sheet, rows=[], merges=[])
+        s = self.sheet
+        self.sheet = Sheet(s.name, [], [], s.visible, s.formulas)
         self.rows = []
 
 

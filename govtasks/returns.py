@@ -81,10 +81,8 @@ def collect_files(paths: PathsLike) -> list[tuple[Path, str]]:
     for item in items:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(_SKIP_PREFIXES) for part in rel.parts):
-                    out.setdefault(f, rel.as_posix())
+            for f, rel in _files_under(p):
+                out.setdefault(f, rel)
         elif p.is_file():
             out.setdefault(p, p.name)
         elif any(ch in str(item) for ch in "*?["):
@@ -94,6 +92,25 @@ def collect_files(paths: PathsLike) -> list[tuple[Path, str]]:
         else:
             raise WorkbookError(f"{p}: 文件或文件夹不存在", file=str(p))
     return sorted(out.items(), key=lambda kv: kv[1])
+
+
+def _files_under(folder: Path) -> list[tuple[Path, str]]:
+    """(path, path relative to ``folder`` with "/") of the files below it, skipping lock and hidden
+    files and folders; symlinked folders are not entered (as ``Path.rglob``). ``os.scandir``
+    tells files from folders without a ``stat`` per file."""
+    out: list[tuple[Path, str]] = []
+    todo = [(folder, "")]
+    while todo:
+        here, prefix = todo.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.name.startswith(_SKIP_PREFIXES):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    out.append((Path(entry.path), prefix + entry.name))
+    return out
 
 
 def _record(path: Path, name: str) -> ReturnFile:

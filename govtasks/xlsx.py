@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Collection
 from xml.etree.ElementTree import iterparse
@@ -94,10 +95,14 @@ def cell_text(value: Any) -> str:
 
 
 def _text_grid(values: list[list[Any]]) -> list[list[str]]:
-    """:func:`cell_text` of every cell, column by column: a column of plain strings (most of
-    them) is checked in C-level passes and kept as it is; only the others are converted."""
+    """:func:`cell_text` of every cell. A grid of plain strings (a form as units return it) is
+    checked in C-level passes and kept as it is; otherwise column by column: a column of plain
+    strings is kept, and only the others are converted."""
     if not values:
         return []
+    cells = list(chain.from_iterable(values))
+    if set(map(type, cells)) == {str} and "\r" not in "".join(cells):  # a form's grid: text only, kept as it is
+        return values
     if len(set(map(len, values))) > 1:  # ragged (calamine's grids are rectangular): row by row
         return [[cell_text(v) for v in row] for row in values]
     columns = list(zip(*values))
@@ -341,8 +346,10 @@ def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) 
             return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
         m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
         parts = _parts_of(zf)
-        out = [Sheet(s.name, s.rows, s.merges, s.visible, _xlsx_formulas(zf, parts[s.name]))
-               if s.visible and parts.get(s.name) else s for s in sheets]
+        out = []
+        for s in sheets:
+            found = _xlsx_formulas(zf, parts[s.name]) if s.visible and parts.get(s.name) else {}
+            out.append(Sheet(s.name, s.rows, s.merges, s.visible, found) if found else s)
     except (zipfile.BadZipFile, zlib.error):  # .xls (formula places only), .xlsb or a damaged member
         found = xls_formula_cells(data)
         return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))

@@ -76,6 +76,9 @@ def test_text_grid_matches_cell_text_cell_by_cell() -> None:
     assert _text_grid(values) == expected
     assert _text_grid([row[:] for row in values[:1]] + [["a"]]) == [[cell_text(v) for v in values[0]], ["a"]]  # ragged
     assert _text_grid([]) == []
+    text_only = [["序号", "任务"], ["1", " 推进中 "]]
+    assert _text_grid(text_only) is text_only  # the usual form: kept as it is
+    assert _text_grid([["a\r\nb", "c"], ["d", "e\rf"]]) == [["a\nb", "c"], ["d", "e\nf"]]
 
 
 def test_real_workbooks_read_the_same_as_cell_by_cell() -> None:

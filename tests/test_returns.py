@@ -393,3 +393,20 @@ def test_libreoffice_batch_keeps_files_with_one_stem_apart(tmp_path: Path, libre
     assert read_workbook(got[b]).sheets[0].rows == [["乙"]]
     rets = read(tmp_path / "坏.et")
     assert rets.files[0].state == "unreadable" and "LibreOffice 也无法打开" in rets.issues.by_code("unreadable-file")[0].message
+
+
+def test_collect_files_walks_subfolders_and_skips_lock_and_hidden_files(tmp_path: Path) -> None:
+    from govtasks.returns import collect_files
+
+    for rel in ["a.xlsx", "区发改委/二季度.xlsx", "区发改委/~$二季度.xlsx", "区发改委/旧/一季度.xls", ".git/x.xlsx",
+                "~$锁.xlsx", ".~lock.b.xlsx#", "收文/说明.docx"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    (tmp_path / "链接").symlink_to(tmp_path / "区发改委", target_is_directory=True)
+    found = collect_files(tmp_path)
+    assert [name for _, name in found] == ["a.xlsx", "区发改委/二季度.xlsx", "区发改委/旧/一季度.xls", "收文/说明.docx"]
+    assert all(path == tmp_path / name for path, name in found)
+    # the same as Path.rglob gives, less the skipped parts
+    by_rglob = sorted(f.relative_to(tmp_path).as_posix() for f in tmp_path.rglob("*") if f.is_file()
+                      and not any(p.startswith(("~$", ".~", ".")) for p in f.relative_to(tmp_path).parts))
+    assert [name for _, name in found] == by_rglob
