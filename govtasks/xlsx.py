@@ -348,8 +348,8 @@ def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) 
         parts = _parts_of(zf)
         out = []
         for s in sheets:
-            found = _xlsx_formulas(zf, parts[s.name]) if s.visible and parts.get(s.name) else {}
-            out.append(Sheet(s.name, s.rows, s.merges, s.visible, found) if found else s)
+            cells = _xlsx_formulas(zf, parts[s.name]) if s.visible and parts.get(s.name) else {}
+            out.append(Sheet(s.name, s.rows, s.merges, s.visible, cells) if cells else s)
     except (zipfile.BadZipFile, zlib.error):  # .xls (formula places only), .xlsb or a damaged member
         found = xls_formula_cells(data)
         return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))
