@@ -92,6 +92,9 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
             self._check_dimensions(min(self._text_rows), 0)
             self._check_dimensions(max(self._text_rows), self._text_width - 1)
         super()._assemble_xml_file()
+        # Written: let the rows go now. XlsxWriter's objects refer to each other in cycles, so
+        # only the collector would free them, and it would first walk every row (B: 30 ms).
+        self._text_rows, self._style_cache = {}, {}
 
     def _write_rows(self) -> None:  # called by XlsxWriter when it assembles the sheet
         own = self._text_rows
