@@ -37,7 +37,7 @@ def merge(breakdown: Breakdown, returns: Returns, *, title: str | None = None, a
         >>> report = merge(bd, returns)              # doctest: +SKIP
         >>> report.to_frame()["进展情况"].str.len()   # doctest: +SKIP
     """
-    with paused_gc():
+    with paused_gc(promote=True):
         return _merge(breakdown, returns, title, append_coop)
 
 

@@ -60,7 +60,7 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
         >>> rets.issues.to_frame()                                   # doctest: +SKIP
     """
     sources = collect_files(paths)
-    with paused_gc():
+    with paused_gc(promote=True):
         ctx = Context(breakdown)
         forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
         target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
