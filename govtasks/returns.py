@@ -249,8 +249,9 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    for done, ((path, name), parsed) in enumerate(zip(sources, _in_order(_parse, sources)), start=1):
-        record = _record(path, name)
+    # every file's time first: a stat while the worker parses hands it the GIL, and costs more
+    records = [_record(path, name) for path, name in sources]
+    for done, ((path, name), record, parsed) in enumerate(zip(sources, records, _in_order(_parse, sources)), start=1):
         got = _finish(path, name, parsed, ctx, record)
         if got == _NOT_WORKBOOK:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
