@@ -169,3 +169,60 @@ def test_the_dimension_covers_the_text_rows(tmp_path: Path) -> None:
         assert b'<dimension ref="A3:D8"/>' in z.read("xl/worksheets/sheet1.xml")
     with pytest.raises(ValueError, match="outside"):
         ws.text_row(1_048_576, ["x"], [None], 15)
+
+
+def _raw_member(path: Path, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes as stored in the zip (still deflated)."""
+    data = path.read_bytes()
+    start = info.header_offset
+    name_len, extra_len = int.from_bytes(data[start + 26:start + 28], "little"), int.from_bytes(data[start + 28:start + 30], "little")
+    begin = start + 30 + name_len + extra_len
+    return data[begin:begin + info.compress_size]
+
+
+PIECE_ROWS = [[f"{r}", f"任务{r}", "进展情况：" * (r % 7 + 1), "" if r % 5 else "=SUM(A1)"] for r in range(600)]
+
+
+@pytest.fixture()
+def pieced(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """The same sheet written through atomic_workbook (deflated in 4 KB pieces: 40 of them) and
+    through XlsxWriter alone."""
+    from govtasks import _xlsxout
+
+    monkeypatch.setattr(_xlsxout, "PIECE", 4096)
+
+    def fill(wb: Any) -> None:
+        ws: Any = wb.add_worksheet("表", worksheet_class=TableSheet)
+        for r, values in enumerate(PIECE_ROWS):
+            ws.text_row(r, values, [None] * 4, 15)
+
+    ours, plain = tmp_path / "ours.xlsx", tmp_path / "plain.xlsx"
+    with atomic_workbook(ours) as wb:
+        fill(wb)
+    wb = xlsxwriter.Workbook(str(plain), {"strings_to_formulas": False})
+    wb.set_properties({"created": _xlsxout.PINNED_TIME})
+    fill(wb)
+    wb.close()
+    return ours, plain
+
+
+def test_big_parts_are_deflated_in_pieces_and_read_back_whole(pieced: tuple[Path, Path]) -> None:
+    from govtasks import _xlsxout
+
+    ours, plain = pieced
+    with zipfile.ZipFile(ours) as z, zipfile.ZipFile(plain) as p:
+        assert z.testzip() is None  # every member inflates and matches its CRC
+        assert {i.filename: z.read(i) for i in z.infolist()} == {i.filename: p.read(i) for i in p.infolist()}
+        sheet = z.getinfo("xl/worksheets/sheet1.xml")
+        xml = z.read(sheet)
+    assert sheet.file_size > 2 * 4096
+    pieces = [xml[i:i + 4096] for i in range(0, len(xml), 4096)]
+    expected = b"".join(_xlsxout._deflate_piece(p, DEFLATE_LEVEL, n == len(pieces) - 1) for n, p in enumerate(pieces))
+    assert _raw_member(ours, sheet) == expected  # really written piece by piece
+    assert [r[:4] for r in read_workbook(ours).sheets[0].rows] == PIECE_ROWS
+
+
+def test_libreoffice_reads_a_part_deflated_in_pieces(pieced: tuple[Path, Path], libreoffice: Any, tmp_path: Path) -> None:
+    got = libreoffice(pieced[0], "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path / "lo")
+    with open(got, encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f)) == PIECE_ROWS
