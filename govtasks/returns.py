@@ -185,16 +185,16 @@ def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
                     return -1
                 window.wait()
 
-    def compute(i: int) -> None:
+    def compute(i: int, handed_over: type[BaseException]) -> None:
         try:
             results[i] = (True, fn(items[i]))
-        except BaseException as exc:  # handed to the consumer
+        except handed_over as exc:  # raised to the consumer at its item
             results[i] = (False, exc)
         ready[i].set()
 
     def work() -> None:
         while (i := claim(True)) >= 0:
-            compute(i)
+            compute(i, BaseException)
 
     threads = [threading.Thread(target=work, name=f"govtasks-read-{k}", daemon=True) for k in range(WORKERS)]
     for t in threads:
@@ -206,7 +206,7 @@ def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
                 if j < 0:
                     ready[i].wait()
                 else:
-                    compute(j)
+                    compute(j, Exception)  # (Ctrl-C stops at once)
             ok, value = results[i]
             results[i] = None
             with window:

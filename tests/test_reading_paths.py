@@ -178,6 +178,26 @@ def test_in_order_keeps_order_shares_the_work_and_raises() -> None:
         list(returns_mod._in_order(fails_on_5, list(range(20))))
 
 
+def test_in_order_lets_ctrl_c_in_the_consumer_stop_at_once() -> None:
+    """The consumer parses too while it waits: Ctrl-C there stops everything at once, rather
+    than being kept like a file's error until its turn (the consumer would go on parsing)."""
+    main = threading.current_thread()
+    raised: list[int] = []
+
+    def parse(n: int) -> int:
+        if threading.current_thread() is main and n >= 1:
+            raised.append(n)
+            raise KeyboardInterrupt
+        time.sleep(0.02)
+        return n
+
+    with pytest.raises(KeyboardInterrupt):
+        for _ in returns_mod._in_order(parse, list(range(40))):
+            pass
+    assert len(raised) == 1
+    assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
+
+
 def test_in_order_stays_within_its_window_and_stops_with_the_consumer(monkeypatch) -> None:
     monkeypatch.setattr(returns_mod, "READ_AHEAD", 4)
     started: list[int] = []
