@@ -29,8 +29,8 @@ from .issues import Issue, IssueList, Severity
 from .model import Breakdown, CellRef
 from .periods import Period
 from .returns_model import Progress, Returns, ReturnFile
-from .xlsx import (GRID_EXTENSIONS, Parsed, RawSheet, Workbook, convert_with_libreoffice, finish_workbook,
-                   libreoffice_path, parse_sheets, read_bytes, read_workbook)
+from .xlsx import (GRID_EXTENSIONS, Parsed, RawSheet, Workbook, ZipDetails, convert_with_libreoffice,
+                   finish_workbook, libreoffice_path, parse_sheets, read_bytes, read_workbook, zip_details)
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -228,17 +228,21 @@ _NOT_WORKBOOK, _NOT_FORM, _CSV = "not-a-workbook", "not-a-form", "csv"
 
 
 def _finish(path: Path, name: str, parsed: list[RawSheet] | WorkbookError | str, ctx: Context,
-            record: ReturnFile) -> FormRead | WorkbookError | str:
+            record: ReturnFile, details: ZipDetails | None) -> FormRead | WorkbookError | str:
     """The main thread's part of reading one file: its form, its read error, or why it is not a form.
 
-    The bytes are read here, not in the workers: measured, that was faster (the main
-    thread's file reads hand the GIL to a worker that waits for it after a calamine call).
+    ``details``: what :func:`~govtasks.xlsx.zip_details` found before the parsing started; else
+    the bytes are read here, not in the worker: measured, that was faster (reading in the worker
+    adds its Python to what holds the GIL).
     """
     if isinstance(parsed, WorkbookError) or parsed == _NOT_WORKBOOK:
         return parsed
     try:
-        data = read_bytes(path, display_name=name)
-        wb = finish_workbook(Parsed(path, name, data, None if isinstance(parsed, str) else parsed), details=True)
+        if details is not None and not isinstance(parsed, str):
+            wb = finish_workbook(Parsed(path, name, b"", parsed), details=details)
+        else:
+            data = read_bytes(path, display_name=name)
+            wb = finish_workbook(Parsed(path, name, data, None if isinstance(parsed, str) else parsed), details=True)
     except WorkbookError as exc:
         return exc
     return read_form(wb, ctx, record) or _NOT_FORM
@@ -250,10 +254,13 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    # every file's time first: a stat while the worker parses hands it the GIL, and costs more
+    # every file's time and zip details first: the file reads and inflating release the GIL, and
+    # once the worker parses, each release costs the main thread the worker's turn
     records = [_record(path, name) for path, name in sources]
-    for done, ((path, name), record, parsed) in enumerate(zip(sources, records, _in_order(_parse, sources)), start=1):
-        got = _finish(path, name, parsed, ctx, record)
+    details = [zip_details(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None for path, _ in sources]
+    for done, ((path, name), record, known, parsed) in enumerate(zip(sources, records, details,
+                                                                     _in_order(_parse, sources)), start=1):
+        got = _finish(path, name, parsed, ctx, record, known)
         if got == _NOT_WORKBOOK:
             others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                     "如是报送内容，请让单位填写下发的 Excel 表"))

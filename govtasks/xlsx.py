@@ -222,8 +222,9 @@ def parse_sheets(path: Path, name: str, *, skip_hidden: Collection[str] = ()) ->
     return sheets
 
 
-def finish_workbook(parsed: Parsed, *, details: bool = False) -> Workbook:
-    """Text grids of calamine's values, merges, and (``details``) formula cells and last-saved time."""
+def finish_workbook(parsed: Parsed, *, details: bool | ZipDetails = False) -> Workbook:
+    """Text grids of calamine's values, merges, and (``details``) formula cells and last-saved time
+    (read from ``parsed.data``, or as :func:`zip_details` found them before)."""
     name, data = parsed.name, parsed.data
     if parsed.sheets is None:
         return Workbook(name, [_read_csv(data, parsed.path.stem, name)])
@@ -237,6 +238,10 @@ def finish_workbook(parsed: Parsed, *, details: bool = False) -> Workbook:
         raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
     if not details:
         return Workbook(name, sheets)
+    if isinstance(details, ZipDetails):
+        found = details.formulas
+        return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, found[s.name])
+                               if s.visible and s.name in found else s for s in sheets], details.saved)
     return _with_details(data, name, sheets, is_ods=is_ods)
 
 
@@ -335,6 +340,34 @@ def _parse_time(text: str) -> dt.datetime | None:
         except ValueError:
             return None
     return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+
+
+@dataclass(frozen=True, slots=True)
+class ZipDetails:
+    """The details of an .xlsx/.xlsm, read from its zip alone."""
+
+    saved: dt.datetime | None
+    formulas: dict[str, dict[tuple[int, int], str]]
+    """Sheet name → its formula cells (sheets without formulas left out)."""
+
+
+def zip_details(path: Path) -> ZipDetails | None:
+    """The last-saved time and every sheet's formula cells of an .xlsx/.xlsm, from its zip; None
+    for any other file or a zip they cannot be read from (:func:`finish_workbook` then tries).
+
+    ``read_returns`` takes them for all files before the parsing starts: reading a file and
+    inflating its parts release the GIL, and while the parsing worker runs, each release costs
+    the main thread the worker's turn (measured, 1,500 returns 3 % faster this way)."""
+    try:
+        data = path.read_bytes()
+        if data[:2] != b"PK" or b"opendocument" in data[:200]:
+            return None
+        zf = Archive(data)
+        m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
+        found = {title: cells for title, part in _parts_of(zf).items() if part and (cells := _xlsx_formulas(zf, part))}
+    except (OSError, zipfile.BadZipFile, zlib.error):
+        return None
+    return ZipDetails(_parse_time(m.group(1).decode()) if m else None, found)
 
 
 def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) -> Workbook:

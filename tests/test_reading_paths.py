@@ -286,3 +286,39 @@ def test_a_file_is_read_by_its_content_whatever_its_extension(tmp_path: Path, li
         assert rows == (expected if source == xls else [s.rows for s in read_workbook(xlsx).sheets]), name
     bd = gt.import_breakdown(tmp_path / "real_xls.xlsx")
     assert len(bd.tasks) == 220
+
+
+def test_zip_details_taken_before_parsing_equal_the_details_pass(tmp_path: Path, libreoffice) -> None:
+    """read_returns takes an .xlsx's saved time and formula cells from its zip before calamine
+    parses it: the workbook is the one the details pass after the parse gives."""
+    import openpyxl
+
+    from govtasks.xlsx import Parsed, finish_workbook, parse_sheets, zip_details
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "进展"
+    ws.append(["任务编号", "进展情况", "数量"])
+    ws.append(["T001", "=A1&\"推进中\"", 3])
+    ws.append(["T002", "已完成", "=SUM(C2:C2)"])
+    hidden = wb.create_sheet("_meta")
+    hidden.append(["单位", "=B9"])  # a hidden sheet's formulas are not wanted
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("空白").append(["无公式"])
+    wb.properties.modified = dt.datetime(2024, 7, 1, 9, 30)
+    made = tmp_path / "公式.xlsx"
+    wb.save(made)
+    resaved = libreoffice(made, "xlsx", tmp_path / "lo")  # another writer's zip and XML
+    for path in (made, resaved):
+        found = zip_details(path)
+        assert found is not None
+        data, parsed = path.read_bytes(), parse_sheets(path, path.name)
+        before = finish_workbook(Parsed(path, path.name, b"", parsed), details=found)
+        after = finish_workbook(Parsed(path, path.name, data, parse_sheets(path, path.name)), details=True)
+        assert before == after, path
+        assert set(before.formulas("进展")) == {(1, 1), (2, 2)} and not before.formulas("_meta")
+        assert before.saved is not None
+    assert zip_details(Path(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx")) is not None
+    ods = libreoffice(made, "ods", tmp_path / "ods")
+    (tmp_path / "not-a-zip.xlsx").write_bytes(b"\xd0\xcf\x11\xe0 an .xls named .xlsx")
+    assert zip_details(ods) is None and zip_details(tmp_path / "not-a-zip.xlsx") is None
