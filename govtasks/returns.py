@@ -10,6 +10,7 @@ with tasks but no file is reported missing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
@@ -153,18 +154,20 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
-    """``map(fn, items)`` computed ahead of the consumer by worker threads, yielded in order.
+@contextlib.contextmanager
+def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[Iterator[U]]:
+    """``map(fn, items)``, computed ahead by worker threads from the start of the ``with`` block;
+    its results are yielded in order, and the workers are stopped and joined when it ends.
 
     Items are claimed in order, by a worker or by the consumer itself: when the next result
     is not ready, the consumer computes the next unclaimed item instead of waiting (in
     ``read_returns`` the workers wait for the GIL after every calamine call, so they fall
     behind; measured, 芜湖's 80 returns 53 → 48 ms). Nothing is claimed more than READ_AHEAD
-    items past the consumer. An exception in ``fn`` is raised here, at its item (Ctrl-C while
-    the consumer computes an item: at once).
+    items past the consumer. An exception in ``fn`` is raised by the iterator, at its item
+    (Ctrl-C while the consumer computes an item: at once).
     """
     if len(items) < 2:
-        yield from map(fn, items)
+        yield map(fn, items)
         return
     n = len(items)
     results: list[Any] = [None] * n
@@ -197,10 +200,7 @@ def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
         while (i := claim(True)) >= 0:
             compute(i, BaseException)
 
-    threads = [threading.Thread(target=work, name=f"govtasks-read-{k}", daemon=True) for k in range(WORKERS)]
-    for t in threads:
-        t.start()
-    try:
+    def in_order() -> Iterator[U]:
         for i in range(n):
             while not ready[i].is_set():
                 j = claim(False)
@@ -216,6 +216,12 @@ def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[U]:
             if not ok:
                 raise value
             yield value
+
+    threads = [threading.Thread(target=work, name=f"govtasks-read-{k}", daemon=True) for k in range(WORKERS)]
+    for t in threads:
+        t.start()
+    try:
+        yield in_order()
     finally:
         with window:
             state["stop"] = True
@@ -254,27 +260,33 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    # every file's time and zip details first: the file reads and inflating release the GIL, and
-    # once the worker parses, each release costs the main thread the worker's turn
-    records = [_record(path, name) for path, name in sources]
-    details = [zip_details(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None for path, _ in sources]
-    for done, ((path, name), record, known, parsed) in enumerate(zip(sources, records, details,
-                                                                     _in_order(_parse, sources)), start=1):
-        got = _finish(path, name, parsed, ctx, record, known)
-        if got == _NOT_WORKBOOK:
-            others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
-                                                    "如是报送内容，请让单位填写下发的 Excel 表"))
-        elif got == _NOT_FORM:
-            others.append(_not_form(record, issues, _NO_TABLE))
-        elif isinstance(got, WorkbookError):
-            retry.append((path, record, str(got)))
-        else:
-            assert isinstance(got, FormRead)
-            forms.append(got)
-        if on_progress is not None:
-            on_progress(done, len(sources), name)
+    with _in_order(_parse, sources) as parsed_files:  # the worker starts parsing now
+        # meanwhile every file's time and zip details: the file reads and inflating release the GIL,
+        # and later, while the worker parses too, each release would cost the main thread its turn
+        records = [_record(path, name) for path, name in sources]
+        details = [zip_details(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None for path, _ in sources]
+        for done, ((path, name), record, known, parsed) in enumerate(zip(sources, records, details, parsed_files),
+                                                                     start=1):
+            _sort(_finish(path, name, parsed, ctx, record, known), path, record, forms, others, issues, retry)
+            if on_progress is not None:
+                on_progress(done, len(sources), name)
     _convert(retry, ctx, use_lo, forms, others, issues)
     return forms, others, issues
+
+
+def _sort(got: FormRead | WorkbookError | str, path: Path, record: ReturnFile, forms: list[FormRead],
+          others: list[ReturnFile], issues: list[Issue], retry: list[tuple[Path, ReturnFile, str]]) -> None:
+    """File one file's outcome: a form, a file that is not one, or one to retry through LibreOffice."""
+    if got == _NOT_WORKBOOK:
+        others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
+                                                "如是报送内容，请让单位填写下发的 Excel 表"))
+    elif got == _NOT_FORM:
+        others.append(_not_form(record, issues, _NO_TABLE))
+    elif isinstance(got, WorkbookError):
+        retry.append((path, record, str(got)))
+    else:
+        assert isinstance(got, FormRead)
+        forms.append(got)
 
 
 _NO_TABLE = "未找到填报表（需要表头“任务编号/序号/任务内容”和“进展情况”等栏），未汇总；如是报送内容，请让单位填写下发的表"

@@ -8,6 +8,7 @@ computation it replaces, on real workbooks and on the awkward inputs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -102,7 +103,7 @@ def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, mo
         rh.fill_form(form, {t.id: {"progress": f"{unit}{t.id}进展"} for t in bd.for_unit(unit)}, out=returned / form.name)
     threaded = gt.read_returns(returned, bd, period="2024Q2")
     monkeypatch.setattr(returns_mod, "WORKERS", 1)
-    monkeypatch.setattr(returns_mod, "_in_order", lambda fn, items: map(fn, items))
+    monkeypatch.setattr(returns_mod, "_in_order", lambda fn, items: contextlib.nullcontext(map(fn, items)))
     plain = gt.read_returns(returned, bd, period="2024Q2")
     assert threaded.entries == plain.entries and threaded.files == plain.files
     assert [i.message for i in threaded.issues] == [i.message for i in plain.issues]
@@ -166,7 +167,8 @@ def test_in_order_keeps_order_shares_the_work_and_raises() -> None:
         time.sleep(0.002 * (n % 3))  # later items often finish first
         return n * n
 
-    assert list(returns_mod._in_order(slow_square, list(range(30)))) == [n * n for n in range(30)]
+    with returns_mod._in_order(slow_square, list(range(30))) as results:
+        assert list(results) == [n * n for n in range(30)]
     assert names == {"govtasks-read-0", threading.current_thread().name}  # the consumer computes while it waits
 
     def fails_on_5(n: int) -> int:
@@ -174,8 +176,8 @@ def test_in_order_keeps_order_shares_the_work_and_raises() -> None:
             raise ValueError("boom")
         return n
 
-    with pytest.raises(ValueError, match="boom"):
-        list(returns_mod._in_order(fails_on_5, list(range(20))))
+    with pytest.raises(ValueError, match="boom"), returns_mod._in_order(fails_on_5, list(range(20))) as results:
+        list(results)
 
 
 def test_in_order_lets_ctrl_c_in_the_consumer_stop_at_once() -> None:
@@ -191,8 +193,8 @@ def test_in_order_lets_ctrl_c_in_the_consumer_stop_at_once() -> None:
         time.sleep(0.02)
         return n
 
-    with pytest.raises(KeyboardInterrupt):
-        for _ in returns_mod._in_order(parse, list(range(40))):
+    with pytest.raises(KeyboardInterrupt), returns_mod._in_order(parse, list(range(40))) as results:
+        for _ in results:
             pass
     assert len(raised) == 1
     assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
@@ -208,16 +210,17 @@ def test_in_order_stays_within_its_window_and_stops_with_the_consumer(monkeypatc
         return n
 
     consumed = 0
-    for n in returns_mod._in_order(record, list(range(40))):
-        time.sleep(0.001)  # a slow consumer: the workers must wait for it
-        lead.append(max(started) - n)
-        consumed += 1
+    with returns_mod._in_order(record, list(range(40))) as results:
+        for n in results:
+            time.sleep(0.001)  # a slow consumer: the workers must wait for it
+            lead.append(max(started) - n)
+            consumed += 1
     assert consumed == 40 and max(lead) < 4 + 1
 
     started.clear()
-    gen = returns_mod._in_order(record, list(range(1000)))
-    assert [next(gen) for _ in range(3)] == [0, 1, 2]
-    gen.close()  # the consumer stops early: the workers stop too, and are joined
+    with returns_mod._in_order(record, list(range(1000))) as results:
+        assert [next(results) for _ in range(3)] == [0, 1, 2]
+    # the consumer stopped early: the workers stop too, and are joined
     time.sleep(0.01)
     assert len(started) < 20
     assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
