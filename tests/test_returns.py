@@ -410,3 +410,23 @@ def test_collect_files_walks_subfolders_and_skips_lock_and_hidden_files(tmp_path
     by_rglob = sorted(f.relative_to(tmp_path).as_posix() for f in tmp_path.rglob("*") if f.is_file()
                       and not any(p.startswith(("~$", ".~", ".")) for p in f.relative_to(tmp_path).parts))
     assert [name for _, name in found] == by_rglob
+
+
+def test_the_progress_bar_is_drawn_a_few_times_a_second_and_at_the_end(monkeypatch) -> None:
+    import io
+
+    from govtasks import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", term)
+    show = cli._progress_bar(1500)
+    assert show is not None and cli._progress_bar(20) is None
+    for done in range(1, 1501):
+        show(done, 1500, f"{done}.xlsx")
+    draws = term.getvalue().split("\r")[1:]
+    assert 1 <= len(draws) <= 5  # not once per file
+    assert draws[0].startswith("读取报表 [") and draws[-1] == f"读取报表 [{'#' * 30}] 1500/1500\n"
