@@ -365,7 +365,7 @@ def zip_details(path: Path) -> ZipDetails | None:
         zf = Archive(data)
         m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
         found = {title: cells for title, part in _parts_of(zf).items() if part and (cells := _xlsx_formulas(zf, part))}
-    except (OSError, zipfile.BadZipFile, zlib.error):
+    except Exception:  # unreadable or odd (another compression, encryption): the details pass after the parse judges
         return None
     return ZipDetails(_parse_time(m.group(1).decode()) if m else None, found)
 
@@ -387,6 +387,8 @@ def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) 
         found = xls_formula_cells(data)
         return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))
                                if s.visible and s.name in found else s for s in sheets])
+    except Exception:  # a part zipfile cannot read (another compression, encryption): calamine read the cells
+        return Workbook(name, sheets)
     return Workbook(name, out, _parse_time(m.group(1).decode()) if m else None)
 
 

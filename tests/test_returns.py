@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -430,3 +431,29 @@ def test_the_progress_bar_is_drawn_a_few_times_a_second_and_at_the_end(monkeypat
     draws = term.getvalue().split("\r")[1:]
     assert 1 <= len(draws) <= 5  # not once per file
     assert draws[0].startswith("读取报表 [") and draws[-1] == f"读取报表 [{'#' * 30}] 1500/1500\n"
+
+
+def _odd_member(path: Path, member: bytes, method: int = 99) -> Path:
+    """Mark a zip member as compressed by a method zipfile does not know (calamine never reads it)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_len] == member:
+            struct.pack_into("<H", data, at + 10, method)
+            struct.pack_into("<H", data, struct.unpack_from("<I", data, at + 42)[0] + 8, method)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_an_odd_document_properties_part_does_not_stop_the_reading(tmp_path: Path) -> None:
+    filled(tmp_path)
+    odd = _odd_member(filled(tmp_path, unit=OTHER), b"docProps/core.xml")
+    with pytest.raises(NotImplementedError):  # what zipfile makes of it
+        zipfile.ZipFile(odd).read("docProps/core.xml")
+    rets = read(tmp_path)
+    assert {f.unit: f.state for f in rets.files} == {LEAD: "ok", OTHER: "ok"}
+    assert {e.unit for e in rets.entries if e.progress} == {LEAD, OTHER}
