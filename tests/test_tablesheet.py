@@ -213,6 +213,7 @@ def test_big_parts_are_deflated_in_pieces_and_read_back_whole(pieced: tuple[Path
     with zipfile.ZipFile(ours) as z, zipfile.ZipFile(plain) as p:
         assert z.testzip() is None  # every member inflates and matches its CRC
         assert {i.filename: z.read(i) for i in z.infolist()} == {i.filename: p.read(i) for i in p.infolist()}
+        assert [i.date_time for i in z.infolist()] == [i.date_time for i in p.infolist()]
         sheet = z.getinfo("xl/worksheets/sheet1.xml")
         xml = z.read(sheet)
     assert sheet.file_size > 2 * 4096
