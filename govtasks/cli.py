@@ -123,12 +123,12 @@ def _summary(bd: Breakdown) -> str:
             f"问题 {len(issues)} 条（错误 {len(issues.errors)}，警告 {len(issues.warnings)}）")
 
 
-def _print_issues(issues: IssueList) -> None:
+def _print_issues(issues: IssueList, where_all: str = "在 Python 中用 bd.issues.to_frame() 查看全部") -> None:
     shown = [i for i in issues if i.severity is not Severity.INFO] + [i for i in issues if i.severity is Severity.INFO]
     for issue in shown[:_MAX_ISSUES]:
         print(f"  [{issue.severity.label}] {issue}")
     if len(shown) > _MAX_ISSUES:
-        print(f"  ……另有 {len(shown) - _MAX_ISSUES} 条问题未显示（在 Python 中用 bd.issues.to_frame() 查看全部）")
+        print(f"  ……另有 {len(shown) - _MAX_ISSUES} 条问题未显示（{where_all}）")
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -252,6 +252,7 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
 
 def _cmd_merge(args: argparse.Namespace) -> int:
     from . import merge, write_report
+    from .report import ISSUES_SHEET
 
     bd, rets = _read(args)
     report = merge(bd, rets, title=args.title, append_coop=args.append_coop)
@@ -262,7 +263,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
           f"其他文件 {len([f for f in rets.files if f.state != 'ok'])} 个（旧版本、无法读取、不是填报表）")
     print(f"已写入 {out}：任务 {len(report.tasks)} 项（{with_text} 项有进展），配合单位反馈 {len(report.coop)} 条，"
           f"问题 {len(report.issues)} 条（错误 {len(report.issues.errors)}，警告 {len(report.issues.warnings)}）")
-    _print_issues(report.issues)
+    _print_issues(report.issues, f"全部问题见 {out.name} 的“{ISSUES_SHEET}”工作表")
     return 1 if report.issues.errors else 0
 
 

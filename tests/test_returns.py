@@ -315,7 +315,10 @@ def test_libreoffice_resaves_xls_ods_with_merges(tmp_path: Path, libreoffice) ->
         assert got[mine()[2].id] == text(LEAD, mine()[2]), fmt
 
 
-def test_cli_merge_and_status(tmp_path: Path, capsys) -> None:
+def test_cli_merge_and_status(tmp_path: Path, capsys, monkeypatch) -> None:
+    from govtasks import cli
+
+    monkeypatch.setattr(cli, "_MAX_ISSUES", 5)  # the rest: in the report's 问题清单
     inbox = tmp_path / "in"
     for unit in BD.units[:22]:
         filled(inbox, unit=unit)
@@ -325,6 +328,7 @@ def test_cli_merge_and_status(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert "22 个单位已报送" in captured.out and f"已写入 {out}" in captured.out
     assert "读取报表 [" in captured.err and "22/22" in captured.err  # progress bar for > 20 files
+    assert "条问题未显示（全部问题见 汇总.xlsx 的“问题清单”工作表）" in captured.out
     assert openpyxl.load_workbook(out)["重点工作进展情况"]["A1"].value == "测试汇总"
     notice = tmp_path / "催报.txt"
     code = main(["status", str(std), str(inbox), "--period", "2024Q2", "--notice", str(notice), "--office", "市政府督查室",
