@@ -239,9 +239,7 @@ def finish_workbook(parsed: Parsed, *, details: bool | ZipDetails = False) -> Wo
     if not details:
         return Workbook(name, sheets)
     if isinstance(details, ZipDetails):
-        found = details.formulas
-        return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, found[s.name])
-                               if s.visible and s.name in found else s for s in sheets], details.saved)
+        return _attach(name, sheets, details)
     return _with_details(data, name, sheets, is_ods=is_ods)
 
 
@@ -362,12 +360,23 @@ def zip_details(path: Path) -> ZipDetails | None:
         data = path.read_bytes()
         if data[:2] != b"PK" or b"opendocument" in data[:200]:
             return None
-        zf = Archive(data)
-        m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
-        found = {title: cells for title, part in _parts_of(zf).items() if part and (cells := _xlsx_formulas(zf, part))}
+        return _xlsx_details(Archive(data))
     except Exception:  # unreadable or odd (another compression, encryption): the details pass after the parse judges
         return None
+
+
+def _xlsx_details(zf: Archive) -> ZipDetails:
+    """The saved time and every sheet's formula cells in an .xlsx's zip."""
+    m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
+    found = {title: cells for title, part in _parts_of(zf).items() if part and (cells := _xlsx_formulas(zf, part))}
     return ZipDetails(_parse_time(m.group(1).decode()) if m else None, found)
+
+
+def _attach(name: str, sheets: list[Sheet], details: ZipDetails) -> Workbook:
+    """The workbook with the formula cells of its visible sheets and its saved time."""
+    found = details.formulas
+    return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, found[s.name])
+                           if s.visible and s.name in found else s for s in sheets], details.saved)
 
 
 def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) -> Workbook:
@@ -377,19 +386,14 @@ def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) 
         if is_ods:  # formulas came with the merges from content.xml
             m = _ODS_DATE.search(_member(zf, "meta.xml"))
             return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
-        m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
-        parts = _parts_of(zf)
-        out = []
-        for s in sheets:
-            cells = _xlsx_formulas(zf, parts[s.name]) if s.visible and parts.get(s.name) else {}
-            out.append(Sheet(s.name, s.rows, s.merges, s.visible, cells) if cells else s)
+        details = _xlsx_details(zf)
     except (zipfile.BadZipFile, zlib.error):  # .xls (formula places only), .xlsb or a damaged member
         found = xls_formula_cells(data)
         return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))
                                if s.visible and s.name in found else s for s in sheets])
     except Exception:  # a part zipfile cannot read (another compression, encryption): calamine read the cells
         return Workbook(name, sheets)
-    return Workbook(name, out, _parse_time(m.group(1).decode()) if m else None)
+    return _attach(name, sheets, details)
 
 
 def _member(zf: Archive, name: str) -> bytes:
