@@ -164,3 +164,19 @@ def test_to_frame(bd001: gt.Breakdown) -> None:
     assert df.loc[10, "牵头单位"] == "市发改委、市自规局、市财政局、市经信局、市科技局、市地方金融局"
     assert df.groupby("一级标题").size()["三、加强政府自身建设"] == 13
     assert len(bd001.issues.to_frame()) == len(bd001.issues)
+
+
+def test_the_issuer_comes_from_the_title_else_from_the_file_name(bd001: gt.Breakdown, tmp_path: Path) -> None:
+    """芜湖's table title is "2024年度市政府重点工作任务分解": the place is only in the file name,
+    and the report's default title needs it."""
+    from helpers import write_xlsx
+
+    assert bd001.issuer == "芜湖市"
+    assert gt.merge(bd001, gt.Returns(period="2024Q2")).title == "芜湖市2024年第二季度重点工作进展和完成情况"
+    rows = [["序号", "目标与任务", "牵头单位", "责任单位"], ["1", "推进项目建设", "区发改委", "区财政局"]]
+    titled = write_xlsx(tmp_path / "附件1：芜湖市2024年度任务.xlsx", {"任务": [["弋江区2024年重点工作任务分解"], *rows]})
+    assert gt.import_breakdown(titled).issuer == "弋江区"  # the document's own title first
+    untitled = write_xlsx(tmp_path / "附件1：芜湖市2024年度任务.xlsx", {"任务": [["2024年重点工作任务分解"], *rows]})
+    assert gt.import_breakdown(untitled).issuer == "芜湖市"  # "附件1：" is not part of the place
+    plain = write_xlsx(tmp_path / "重点工作任务.xlsx", {"任务": [["2024年重点工作任务分解"], *rows]})
+    assert gt.import_breakdown(plain).issuer == ""

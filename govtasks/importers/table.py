@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from .. import issues as codes
@@ -186,11 +187,16 @@ def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequenc
     if not drafts:
         _raise_no_table(file, sheets, empty)
     title = titles[0] if titles else title_hint
-    meta = DraftMeta(title=title, year=guess_year(title, file), issuer=_issuer_of(title), source=file)
+    issuer = _issuer_of(title) or _issuer_of(_ATTACHMENT.sub("", Path(file).stem))  # 芜湖市2024年度….xlsx
+    meta = DraftMeta(title=title, year=guess_year(title, file), issuer=issuer, source=file)
     return finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead, issues=issues)
 
 
+_ATTACHMENT = re.compile(r"^\s*附件\s*\d*\s*[:：.、_\-]?\s*")
+
+
 def _issuer_of(title: str) -> str:
+    """The place a title starts with (芜湖市2024年… / 弋江区人民政府…), else ""."""
     m = re.match(r"^(\S{1,12}?(?:省|市|区|县|旗|州))(?=\d{4}|人民政府)", title)
     return m.group(1) if m else ""
 
