@@ -42,10 +42,10 @@ from typing import Callable
 
 import python_calamine as pc
 import xlsxwriter
+from bench_import import bare_read
 
 import govtasks as gt
-from bench_import import bare_read
-from govtasks.breakdown import fingerprint
+from govtasks.breakdown.standard import fingerprint
 from govtasks.periods import Period
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from govtasks.importers.text import import_text
+from govtasks.breakdown.text import import_text
 
 NOTICE = Path(__file__).resolve().parent.parent / "examples" / "data" / "广丰区2021年区政府工作报告重点工作责任分工.txt"
 LIST_TITLE = "2021年区政府工作报告所列重点工作责任分工"

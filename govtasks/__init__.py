@@ -14,21 +14,35 @@ with it as pandas DataFrames::
 
 from __future__ import annotations
 
-from .breakdown import read_breakdown, read_roster, write_breakdown
-from .deadlines import parse_deadline
-from .errors import (GovtasksError, IssuesFoundError, LayoutError, SheetNotFoundError, TemplateError,
-                     UnsupportedFileError, WorkbookError)
-from .forms import write_forms
-from .importers import import_breakdown
-from .merge import merge
-from .issues import Issue, IssueList, Severity
-from .model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
-from .periods import Period
-from .report import write_report
-from .returns import read_returns
-from .returns_model import Progress, Report, ReportRow, ReturnFile, Returns, UnitReturn
-from .templates import check_template
-from .units import split_units
+from govtasks.breakdown.deadlines import parse_deadline
+from govtasks.breakdown.importer import import_breakdown
+from govtasks.breakdown.standard import read_breakdown, read_roster, write_breakdown
+from govtasks.breakdown.units import split_units
+from govtasks.errors import (
+                     GovtasksError,
+                     IssuesFoundError,
+                     LayoutError,
+                     SheetNotFoundError,
+                     TemplateError,
+                     UnsupportedFileError,
+                     WorkbookError,
+)
+from govtasks.forms.template import check_template
+from govtasks.forms.write import write_forms
+from govtasks.issues import Issue, IssueList, Severity
+from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
+from govtasks.periods import Period
+from govtasks.report.merge import merge
+from govtasks.report.write import write_report
+from govtasks.returns.model import (
+                     Progress,
+                     Report,
+                     ReportRow,
+                     ReturnFile,
+                     Returns,
+                     UnitReturn,
+)
+from govtasks.returns.read import read_returns
 
 __version__ = "0.1.0"
 

@@ -14,14 +14,14 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .errors import GovtasksError
-from .importers import LAYOUT_LABELS, LAYOUTS
-from .issues import IssueList, Severity
-from .model import Breakdown
-from .periods import Period
+from govtasks.breakdown.importer import LAYOUT_LABELS, LAYOUTS
+from govtasks.errors import GovtasksError
+from govtasks.issues import IssueList, Severity
+from govtasks.model import Breakdown
+from govtasks.periods import Period
 
 if TYPE_CHECKING:
-    from .returns_model import Returns, UnitReturn
+    from govtasks.returns.model import Returns, UnitReturn
 
 _MAX_ISSUES = 200
 
@@ -91,7 +91,7 @@ def _output_for(src: Path, args: argparse.Namespace, many: bool) -> Path:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from . import import_breakdown, write_breakdown
+    from govtasks import import_breakdown, write_breakdown
 
     sources = [Path(s) for s in args.sources]
     failed, worst = 0, 0
@@ -132,7 +132,7 @@ def _print_issues(issues: IssueList, where_all: str = "在 Python 中用 bd.issu
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from . import import_breakdown
+    from govtasks import import_breakdown
 
     bd = import_breakdown(args.breakdown)
     print(bd.title or Path(args.breakdown).stem)
@@ -168,9 +168,9 @@ def _period(text: str) -> Period:
 
 
 def _cmd_forms(args: argparse.Namespace) -> int:
-    from . import import_breakdown, write_forms
-    from .forms import select_units
-    from .units import is_group
+    from govtasks import import_breakdown, write_forms
+    from govtasks.breakdown.units import is_group
+    from govtasks.forms.write import select_units
 
     period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
@@ -239,8 +239,8 @@ def _progress_bar(total: int) -> Callable[[int, int, str], None] | None:
 
 def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     """(breakdown, returns) for merge/status; the period is checked first."""
-    from . import import_breakdown, read_returns
-    from .returns import collect_files
+    from govtasks import import_breakdown, read_returns
+    from govtasks.returns.read import collect_files
 
     period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
@@ -251,8 +251,8 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from . import merge, write_report
-    from .report import ISSUES_SHEET
+    from govtasks import merge, write_report
+    from govtasks.report.write import ISSUES_SHEET
 
     bd, rets = _read(args)
     report = merge(bd, rets, title=args.title, append_coop=args.append_coop)
@@ -268,8 +268,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from .merge import return_status
-    from .returns import chase_notice
+    from govtasks.report.merge import return_status
+    from govtasks.returns.read import chase_notice
 
     bd, rets = _read(args)
     units = return_status(bd, rets)

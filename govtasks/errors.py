@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .issues import IssueList
+    from govtasks.issues import IssueList
 
 
 class GovtasksError(Exception):

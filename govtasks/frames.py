@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .layout import PROGRESS_LABEL, STANDARD_COLUMNS
+from govtasks.breakdown.labels import PROGRESS_LABEL, STANDARD_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .issues import Issue
-    from .model import Breakdown
-    from .returns_model import Progress, Report, UnitReturn
+    from govtasks.issues import Issue
+    from govtasks.model import Breakdown
+    from govtasks.returns.model import Progress, Report, UnitReturn
 
 
 def breakdown_frame(bd: Breakdown) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Iterable
 
-from .model import CellRef
+from govtasks.model import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -119,7 +119,7 @@ class IssueList(tuple[Issue, ...]):
 
     def raise_if_errors(self) -> None:
         """Raise :class:`~govtasks.errors.IssuesFoundError` if any ERROR is present."""
-        from .errors import IssuesFoundError
+        from govtasks.errors import IssuesFoundError
 
         errors = self.errors
         if errors:
@@ -128,6 +128,6 @@ class IssueList(tuple[Issue, ...]):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per issue: 级别, 代码, 位置, 单位, 任务编号, 说明."""
-        from .frames import issues_frame
+        from govtasks.frames import issues_frame
 
         return issues_frame(self)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .issues import IssueList
+    from govtasks.issues import IssueList
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,7 +163,7 @@ class Breakdown:
 
     def __post_init__(self) -> None:
         if self.issues is None:
-            from .issues import IssueList
+            from govtasks.issues import IssueList
 
             object.__setattr__(self, "issues", IssueList())
 
@@ -190,7 +190,7 @@ class Breakdown:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per task, with the standard workbook's Chinese column labels."""
-        from .frames import breakdown_frame
+        from govtasks.frames import breakdown_frame
 
         return breakdown_frame(self)
 

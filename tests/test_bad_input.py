@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_004
+from helpers import write_minimal_docx, write_xlsx
 
 import govtasks as gt
 from govtasks.cli import main
-
-from conftest import EXAMPLE_004
-from helpers import write_minimal_docx, write_xlsx
 
 
 def _no_header(tmp: Path) -> Path:

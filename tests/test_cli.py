@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import govtasks as gt
-from govtasks.cli import main
-
 from conftest import EXAMPLE_000, EXAMPLE_001
 from helpers import write_xlsx
+
+import govtasks as gt
+from govtasks.cli import main
 
 
 def test_import_prints_counts_and_issues(tmp_path: Path, capsys) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from govtasks.deadlines import parse_deadline
+from govtasks.breakdown.deadlines import parse_deadline
 from govtasks.model import DeadlineKind
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import python_calamine as pc
-
 from conftest import DATA, REPO, SEEDS, rebuild_module
 
 SCRIPTS = sorted((REPO / "examples").glob("[0-9][0-9]_*.py"))

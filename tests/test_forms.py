@@ -19,14 +19,13 @@ import openpyxl
 import pytest
 import python_calamine as pc
 import xlsxwriter
+from conftest import EXAMPLE_001
+from helpers import write_xlsx
 
 import govtasks as gt
 from govtasks.cli import main
-from govtasks.forms import form_filename, read_previous
+from govtasks.forms.write import form_filename, read_previous
 from govtasks.periods import Period
-
-from conftest import EXAMPLE_001
-from helpers import write_xlsx
 
 GENERATED = dt.datetime(2024, 6, 20, 9, 0, 0)
 Q2 = Period.parse("2024Q2")
@@ -99,7 +98,7 @@ def test_title_sections_and_footer(bd: gt.Breakdown, forms: list[Path]) -> None:
 
 
 def test_meta_sheet_and_ids_read_with_calamine(bd: gt.Breakdown, forms: list[Path]) -> None:
-    from govtasks.breakdown import fingerprint
+    from govtasks.breakdown.standard import fingerprint
 
     wb = pc.CalamineWorkbook.from_path(str(forms[0]))
     visibility = {m.name: m.visible for m in wb.sheets_metadata}
@@ -141,7 +140,7 @@ def test_protection_validation_and_print_setup_read_with_openpyxl(bd: gt.Breakdo
 
 
 def test_row_heights_hold_the_wrapped_text(forms: list[Path]) -> None:
-    from govtasks.textfit import lines_needed
+    from govtasks.io.textfit import lines_needed
 
     ws = openpyxl.load_workbook(forms[0])["进展情况表"]
     widths = {c: ws.column_dimensions[c].width - 0.71 for c in "CEF"}
@@ -208,7 +207,7 @@ def test_libreoffice_prints_every_row_in_full(bd: gt.Breakdown, forms: list[Path
     lines = pdf_lines(libreoffice(forms[0], "pdf", tmp_path / "pdf"))
     assert [c for c in cells if not shown_in_full(c, lines)] == []
     # The check sees clipping: with row heights left at the template's, long texts are cut off.
-    import govtasks._form_sheet as form_sheet
+    import govtasks.forms.sheet as form_sheet
 
     monkeypatch.setattr(form_sheet, "lines_height", lambda lines, font_size=11, minimum=15: minimum)
     (short,) = gt.write_forms(bd, tmp_path / "short", period="2024Q2", units=["市发改委"], generated=GENERATED)

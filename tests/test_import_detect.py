@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, EXAMPLE_000, EXAMPLE_001, SEEDS
+from helpers import write_minimal_docx
 
 import govtasks as gt
 from govtasks import issues as codes
 from govtasks.cli import main
-
-from conftest import DATA, EXAMPLE_000, EXAMPLE_001, SEEDS
-from helpers import write_minimal_docx
 
 TEXT_003 = DATA / "广丰区2021年区政府工作报告重点工作责任分工.txt"
 DOCX_003 = DATA / "广丰区2021年区政府工作报告重点工作责任分工.docx"

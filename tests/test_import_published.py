@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import govtasks
+from govtasks.breakdown.docx import import_docx, read_docx
+from govtasks.breakdown.html import import_html, read_html
 from govtasks.errors import LayoutError, WorkbookError
-from govtasks.importers.docx import import_docx, read_docx
-from govtasks.importers.html import import_html, read_html
 from govtasks.model import Breakdown
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,12 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_000, EXAMPLE_001, EXAMPLE_004, seed_rows
 
 import govtasks as gt
 from govtasks import issues as codes
-from govtasks.units import _with_prefix, alias_key, split_names, split_units
-
-from conftest import EXAMPLE_000, EXAMPLE_001, EXAMPLE_004, seed_rows
+from govtasks.breakdown.units import _with_prefix, alias_key, split_names, split_units
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, SEEDS, rebuild_module
+
 from govtasks import issues as codes
+from govtasks.breakdown.text import breakdown_from_text, import_text
 from govtasks.errors import LayoutError, WorkbookError
-from govtasks.importers.text import breakdown_from_text, import_text
 from govtasks.issues import Severity
 
 NOTICE = DATA / "广丰区2021年区政府工作报告重点工作责任分工.txt"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import govtasks as gt
-
 from conftest import EXAMPLE_000, EXAMPLE_004
+
+import govtasks as gt
 
 
 def test_standard_workbook_converts_to_pdf(tmp_path: Path, libreoffice) -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import govtasks as gt
-from govtasks import Breakdown, CellRef, Progress, Returns, ReturnFile, Task
+from govtasks import Breakdown, CellRef, Progress, ReturnFile, Returns, Task
 from govtasks.issues import Issue, IssueList, Severity
 
 T1 = Task(id="T001", number="1", path=("一、经济", "（一）工业"), text="任务一", lead=("甲局",), coop=("丙局",))
@@ -134,7 +134,7 @@ def test_status_of_several_leads(statuses: tuple[str, str], expected: str) -> No
 def test_the_one_lead_shortcut_gives_what_the_general_path_gives() -> None:
     from itertools import product
 
-    from govtasks.merge import _task_row, _task_row_general
+    from govtasks.report.merge import _task_row, _task_row_general
 
     task = Task(id="T9", number="9", path=("一、",), text="任务", lead=("甲局",), coop=("乙局", "丙局"))
     src = CellRef(file="甲局.xlsx", sheet="表", row=5, column="I")
@@ -150,7 +150,7 @@ def test_the_one_lead_shortcut_gives_what_the_general_path_gives() -> None:
 def test_unit_tasks_is_kept_for_the_last_breakdown_only() -> None:
     import dataclasses
 
-    from govtasks.merge import _unit_tasks, unit_tasks
+    from govtasks.report.merge import _unit_tasks, unit_tasks
 
     first = unit_tasks(BD)
     assert unit_tasks(BD) is first and first == _unit_tasks(BD)
@@ -160,7 +160,7 @@ def test_unit_tasks_is_kept_for_the_last_breakdown_only() -> None:
 
 
 def test_entries_split_by_the_breakdown_role_else_their_own() -> None:
-    from govtasks.merge import _split_roles
+    from govtasks.report.merge import _split_roles
 
     task = Task(id="T9", number="9", path=("一、",), text="任务", lead=("甲局",), coop=("乙局",))
     bd = Breakdown(title="t", tasks=(task,))

@@ -18,13 +18,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-import govtasks as gt
-from govtasks.report import COOP_SHEET, ISSUES_SHEET, MAIN_SHEET, STATUS_SHEET
-from govtasks.units import split_units
-
 import returns_helpers as rh
 from conftest import EXAMPLE_001, EXAMPLE_004, soffice
+
+import govtasks as gt
+from govtasks.breakdown.units import split_units
+from govtasks.report.write import COOP_SHEET, ISSUES_SHEET, MAIN_SHEET, STATUS_SHEET
 
 PERIOD = "2024Q2"
 
@@ -218,6 +217,8 @@ def test_seed_004_recreated(tmp_path: Path) -> None:
     again = [t for t in gt.import_breakdown(path).tasks if t.source.sheet == MAIN_SHEET]  # a readable table again
     assert [(t.number, t.text, t.lead, t.coop, t.progress, t.path) for t in again] == \
         [(t.number, t.text, t.lead, t.coop, t.progress, t.path) for t in bd.tasks]
-    from govtasks.forms import read_previous  # next period's forms can show this report as 上期进展
+    from govtasks.forms.write import (
+        read_previous,  # next period's forms can show this report as 上期进展
+    )
 
     assert read_previous(path) == {t.id: t.progress for t in bd.tasks}

@@ -19,16 +19,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-import govtasks as gt
-from govtasks import returns as returns_mod
-from govtasks._match import Context
-from govtasks._zip import Archive
-from govtasks.units import alias_key
-from govtasks.xlsx import _text_grid, cell_text, read_workbook
-
 import returns_helpers as rh
 from conftest import DATA, EXAMPLE_001
+
+import govtasks as gt
+from govtasks.breakdown.units import alias_key
+from govtasks.io.workbook import _text_grid, cell_text, read_workbook
+from govtasks.io.zip import Archive
+from govtasks.returns import read as returns_mod
+from govtasks.returns.match import Context
 
 
 def _zip_files() -> list[Path]:
@@ -113,7 +112,7 @@ def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, mo
 def test_clean_rows_built_directly_equal_the_checked_path(tmp_path: Path, monkeypatch) -> None:
     """Rows that need no checking skip ``_Row``; whatever a row holds, the entries and issues
     are those the full check gives."""
-    from govtasks import _rowcheck
+    from govtasks.returns import rows as _rowcheck
 
     bd = gt.import_breakdown(EXAMPLE_001)
     forms = gt.write_forms(bd, tmp_path / "forms", period="2024Q2")[:10]
@@ -148,7 +147,7 @@ def test_clean_rows_built_directly_equal_the_checked_path(tmp_path: Path, monkey
 
 
 def test_make_progress_equals_the_constructor() -> None:
-    from govtasks.returns_model import _PROGRESS_FIELDS, Progress, make_progress
+    from govtasks.returns.model import _PROGRESS_FIELDS, Progress, make_progress
 
     values = ("T001", "区发改委", "牵头", "已完成", "进展", "问题", "计划", "备注", (("其他", "x"),), "1", "任务",
               gt.CellRef(file="a.xlsx", sheet="表", row=5, column="I"))
@@ -255,8 +254,8 @@ def test_find_unit_is_the_longest_name_then_the_first() -> None:
 def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, libreoffice) -> None:
     import openpyxl
 
-    from govtasks._xls import xls_formula_cells
-    from govtasks.xlsx import convert_with_libreoffice
+    from govtasks.io.workbook import convert_with_libreoffice
+    from govtasks.io.xls import xls_formula_cells
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -276,7 +275,7 @@ def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, 
 
 
 def test_a_file_is_read_by_its_content_whatever_its_extension(tmp_path: Path, libreoffice) -> None:
-    from govtasks.xlsx import convert_with_libreoffice
+    from govtasks.io.workbook import convert_with_libreoffice
 
     xlsx = DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx"
     xls = convert_with_libreoffice([xlsx], tmp_path / "lo", fmt="xls")[xlsx]
@@ -296,7 +295,7 @@ def test_zip_details_taken_before_parsing_equal_the_details_pass(tmp_path: Path,
     parses it: the workbook is the one the details pass after the parse gives."""
     import openpyxl
 
-    from govtasks.xlsx import Parsed, finish_workbook, parse_sheets, zip_details
+    from govtasks.io.workbook import Parsed, finish_workbook, parse_sheets, zip_details
 
     wb = openpyxl.Workbook()
     ws = wb.active

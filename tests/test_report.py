@@ -10,10 +10,17 @@ import openpyxl
 import pytest
 
 import govtasks as gt
-from govtasks import Breakdown, CellRef, Progress, Returns, ReturnFile, Task
+from govtasks import Breakdown, CellRef, Progress, ReturnFile, Returns, Task
+from govtasks.io.workbook import read_workbook
 from govtasks.issues import Issue, IssueList, Severity
-from govtasks.report import COOP_SHEET, ISSUES_SHEET, LEAD_SHEET, MAIN_SHEET, MAX_CELL, STATUS_SHEET
-from govtasks.xlsx import read_workbook
+from govtasks.report.write import (
+    COOP_SHEET,
+    ISSUES_SHEET,
+    LEAD_SHEET,
+    MAIN_SHEET,
+    MAX_CELL,
+    STATUS_SHEET,
+)
 
 T1 = Task(id="T001", number="1", path=("(一)以更实举措提升经济高质量发展质效",), text="壮大主导产业", lead=("区发改委",),
           coop=("区商务局",))
@@ -132,7 +139,7 @@ def test_written_atomically(tmp_path: Path, report: gt.Report, monkeypatch: pyte
     def crash(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("govtasks.report._issues_sheet", crash)
+    monkeypatch.setattr("govtasks.report.write._issues_sheet", crash)
     with pytest.raises(RuntimeError):
         gt.write_report(report, target)
     assert target.read_bytes() == b"old report"

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import get_column_letter
-
-import govtasks as gt
-from govtasks.cli import main
-
 import returns_helpers as rh
 from conftest import EXAMPLE_001
 from helpers import write_minimal_docx, write_xlsx
+from openpyxl.utils import get_column_letter
+
+import govtasks as gt
+from govtasks.breakdown.standard import fingerprint
+from govtasks.cli import main
 
 BD = gt.import_breakdown(EXAMPLE_001)
 LEAD = "市财政局"      # 10 lead + 2 cooperating tasks
@@ -59,7 +59,7 @@ def test_a_clean_return(tmp_path: Path) -> None:
     rets = read(path)
     f = rets.files[0]
     assert (f.unit, f.period, f.identified_by, f.sheet, f.state) == (LEAD, "2024Q2", "表单信息", "进展情况表", "ok")
-    assert (f.answered, f.total, f.fingerprint, f.generated) == (12, 12, gt.breakdown.fingerprint(BD), "2024-06-20T09:00:00")
+    assert (f.answered, f.total, f.fingerprint, f.generated) == (12, 12, fingerprint(BD), "2024-06-20T09:00:00")
     assert f.contact == (("填报人", "张三"), ("联系电话", "0553-1234567")) and f.time == dt.datetime(2024, 6, 25, 9)
     assert answers_of(rets) == {t.id: text(LEAD, t) for t in mine()}
     first = rets.for_unit(LEAD)[0]
@@ -370,7 +370,7 @@ def test_cli_merge_options(tmp_path: Path, capsys) -> None:
 
 
 def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
-    from govtasks.returns import chase_notice
+    from govtasks.returns.read import chase_notice
 
     def clear(ws, labels, header_row):
         row = rh.task_rows(ws, labels, header_row)[mine()[0].id]
@@ -387,7 +387,7 @@ def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
 
 
 def test_libreoffice_batch_keeps_files_with_one_stem_apart(tmp_path: Path, libreoffice) -> None:
-    from govtasks.xlsx import convert_with_libreoffice, read_workbook
+    from govtasks.io.workbook import convert_with_libreoffice, read_workbook
 
     a = write_xlsx(tmp_path / "表.xlsx", {"S": [["甲"]]})
     b = tmp_path / "表.html"
@@ -401,7 +401,7 @@ def test_libreoffice_batch_keeps_files_with_one_stem_apart(tmp_path: Path, libre
 
 
 def test_collect_files_walks_subfolders_and_skips_lock_and_hidden_files(tmp_path: Path) -> None:
-    from govtasks.returns import collect_files
+    from govtasks.returns.read import collect_files
 
     for rel in ["a.xlsx", "区发改委/二季度.xlsx", "区发改委/~$二季度.xlsx", "区发改委/旧/一季度.xls", ".git/x.xlsx",
                 "~$锁.xlsx", ".~lock.b.xlsx#", "收文/说明.docx"]:

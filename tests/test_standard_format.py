@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from conftest import EXAMPLE_001
+from helpers import write_xlsx
 
 import govtasks as gt
 from govtasks import issues as codes
-from govtasks.layout import STANDARD_COLUMNS
-
-from conftest import EXAMPLE_001
-from helpers import write_xlsx
+from govtasks.breakdown.labels import STANDARD_COLUMNS
 
 HEADER = [label for _, label in STANDARD_COLUMNS]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import write_xlsx
+
 import govtasks as gt
 from govtasks import issues as codes
-
-from helpers import write_xlsx
 
 
 def test_title_rows_synonyms_and_extra_columns(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from govtasks._tablesheet import TableSheet
-from govtasks._xlsxout import DEFLATE_LEVEL, atomic_workbook
-from govtasks.xlsx import read_workbook
+from govtasks.io.workbook import read_workbook
+from govtasks.io.xlsxout import DEFLATE_LEVEL, atomic_workbook
+from govtasks.report.tablesheet import TableSheet
 
 # Texts XML cannot carry as they are: written as _xHHHH_ escapes, as Excel and XlsxWriter do.
 ESCAPED = ["literal _x0041_ and _x00e9_ stay", "bell\x07and\x1fcontrol", "non\ufffecharacter"]
@@ -187,7 +187,7 @@ PIECE_ROWS = [[f"{r}", f"任务{r}", "进展情况：" * (r % 7 + 1), "" if r % 
 def pieced(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
     """The same sheet written through atomic_workbook (deflated in 4 KB pieces: 40 of them) and
     through XlsxWriter alone."""
-    from govtasks import _xlsxout
+    from govtasks.io import xlsxout as _xlsxout
 
     monkeypatch.setattr(_xlsxout, "PIECE", 4096)
 
@@ -207,7 +207,7 @@ def pieced(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
 
 
 def test_big_parts_are_deflated_in_pieces_and_read_back_whole(pieced: tuple[Path, Path]) -> None:
-    from govtasks import _xlsxout
+    from govtasks.io import xlsxout as _xlsxout
 
     ours, plain = pieced
     with zipfile.ZipFile(ours) as z, zipfile.ZipFile(plain) as p:

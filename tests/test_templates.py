@@ -13,11 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from conftest import REPO, rebuild_module
 
 import govtasks as gt
-from govtasks.templates import default_template, load_template
-
-from conftest import REPO, rebuild_module
+from govtasks.forms.template import default_template, load_template
 
 GENERATED = dt.datetime(2024, 6, 20, 9, 0, 0)
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from govtasks.breakdown.units import (
+    UnitResolver,
+    alias_key,
+    is_group,
+    split_names,
+    split_units,
+)
 from govtasks.model import RosterUnit
-from govtasks.units import UnitResolver, alias_key, is_group, split_names, split_units
 
 
 @pytest.mark.parametrize(

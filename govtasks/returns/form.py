@@ -12,15 +12,22 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import issues as codes
-from ._match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
-from ._perf import memo
-from ._rowcheck import build_entries
-from .issues import Issue, Severity
-from .model import CellRef
-from .periods import Period
-from .returns_model import Progress, ReturnFile
-from .xlsx import Sheet, Workbook
+from govtasks import issues as codes
+from govtasks._perf import memo
+from govtasks.io.workbook import Sheet, Workbook
+from govtasks.issues import Issue, Severity
+from govtasks.model import CellRef
+from govtasks.periods import Period
+from govtasks.returns.match import (
+    ANSWER_FIELDS,
+    Context,
+    Header,
+    RawRow,
+    find_header,
+    scan_rows,
+)
+from govtasks.returns.model import Progress, ReturnFile
+from govtasks.returns.rows import build_entries
 
 FORM_TYPE = "govtasks重点工作进展情况表"
 META_SHEET = "_meta"

@@ -14,12 +14,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import CellRef
+from govtasks.model import CellRef
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .issues import IssueList
+    from govtasks.issues import IssueList
 
 ROLE_LEAD = "牵头"
 ROLE_COOP = "配合"
@@ -28,7 +28,7 @@ STATUSES: tuple[str, ...] = ("已完成", "序时推进", "滞后", "未启动")
 
 
 def _empty_issues() -> IssueList:
-    from .issues import IssueList
+    from govtasks.issues import IssueList
 
     return IssueList()
 
@@ -179,7 +179,7 @@ class Returns:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per answer: 任务编号, 单位, 职责, 完成状态, 进展情况 … 来源."""
-        from .frames import progress_frame
+        from govtasks.frames import progress_frame
 
         return progress_frame(self.entries)
 
@@ -272,12 +272,12 @@ class Report:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per task: 任务编号, 序号, 一级标题…, 目标与任务, 牵头责任单位, 责任单位, 进展情况, 完成状态, 来源."""
-        from .frames import report_frame
+        from govtasks.frames import report_frame
 
         return report_frame(self)
 
     def units_frame(self) -> pd.DataFrame:
         """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""
-        from .frames import unit_returns_frame
+        from govtasks.frames import unit_returns_frame
 
         return unit_returns_frame(self.units)

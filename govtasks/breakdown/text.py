@@ -45,14 +45,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from .. import issues as codes
-from .._types import PathLike
-from ..errors import LayoutError, WorkbookError
-from ..issues import Issue, Severity
-from ..model import Breakdown, CellRef, RosterUnit
-from . import _text_rules as rules
-from ..xlsx import decode_text, read_bytes
-from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks import issues as codes
+from govtasks._types import PathLike
+from govtasks.breakdown import textrules as rules
+from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks.errors import LayoutError, WorkbookError
+from govtasks.io.workbook import decode_text, read_bytes
+from govtasks.issues import Issue, Severity
+from govtasks.model import Breakdown, CellRef, RosterUnit
 
 _Lines = list[tuple[int, str]]
 _FIRST = re.compile(r"第\s*一|[（(]?\s*一\s*[、.．）)]")

@@ -11,16 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from . import issues as codes
-from ._types import PathLike
-from .deadlines import parse_deadline
-from .errors import LayoutError
-from .importers._draft import task_ids
-from .issues import Issue, IssueList, Severity
-from .layout import (INFO_KEYS, PROGRESS_LABEL, ROSTER_COLUMNS, SHEET_INFO, SHEET_ROSTER, SHEET_TASKS,
-                     STANDARD_COLUMNS, norm_label)
-from .model import Breakdown, CellRef, RosterUnit, Task
-from .xlsx import Sheet, Workbook, column_letter, read_workbook
+from govtasks import issues as codes
+from govtasks._types import PathLike
+from govtasks.breakdown.deadlines import parse_deadline
+from govtasks.breakdown.draft import task_ids
+from govtasks.breakdown.labels import (
+    INFO_KEYS,
+    PROGRESS_LABEL,
+    ROSTER_COLUMNS,
+    SHEET_INFO,
+    SHEET_ROSTER,
+    SHEET_TASKS,
+    STANDARD_COLUMNS,
+    norm_label,
+)
+from govtasks.errors import LayoutError
+from govtasks.io.workbook import Sheet, Workbook, column_letter, read_workbook
+from govtasks.issues import Issue, IssueList, Severity
+from govtasks.model import Breakdown, CellRef, RosterUnit, Task
 
 _LABEL_TO_FIELD = {norm_label(label): fld for fld, label in STANDARD_COLUMNS}
 _LABEL_TO_FIELD[norm_label(PROGRESS_LABEL)] = "progress"
@@ -177,8 +185,8 @@ def _values(task: Task) -> dict[str, str]:
 
 def write_standard(bd: Breakdown, path: Path) -> Path:
     """Write the three sheets of the standard workbook."""
-    from ._xlsxout import atomic_workbook
-    from .textfit import row_height
+    from govtasks.io.textfit import row_height
+    from govtasks.io.xlsxout import atomic_workbook
 
     cols = _columns(bd)
     with atomic_workbook(path) as wb:

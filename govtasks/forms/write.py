@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ._form_sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
-from ._types import PathLike
-from .errors import GovtasksError, LayoutError, WorkbookError
-from .model import Breakdown, RosterUnit, Task
-from .periods import Period
-from .templates import META_SHEET, default_template, load_template
+from govtasks._types import PathLike
+from govtasks.errors import GovtasksError, LayoutError, WorkbookError
+from govtasks.forms.sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
+from govtasks.forms.template import META_SHEET, default_template, load_template
+from govtasks.model import Breakdown, RosterUnit, Task
+from govtasks.periods import Period
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -89,13 +89,13 @@ def write_forms(
 def select_units(bd: Breakdown, *, units: Sequence[str] | None = None,
                  roster: PathLike | Sequence[RosterUnit] | None = None) -> list[str]:
     """The units that get a form: ``units`` if given, else every unit (roster units only, with a roster)."""
-    from .units import alias_key
+    from govtasks.breakdown.units import alias_key
 
     if units is not None:
         return list(dict.fromkeys(_find_unit(bd, name) for name in units))
     if roster is None:
         return list(bd.units)
-    from .breakdown import read_roster
+    from govtasks.breakdown.standard import read_roster
 
     members = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster)
     keys = {alias_key(n) for u in members for n in (u.name, *u.aliases)}
@@ -103,7 +103,7 @@ def select_units(bd: Breakdown, *, units: Sequence[str] | None = None,
 
 
 def _find_unit(bd: Breakdown, name: str) -> str:
-    from .units import alias_key
+    from govtasks.breakdown.units import alias_key
 
     if name in bd.units:
         return name
@@ -156,8 +156,8 @@ def read_previous(path: PathLike) -> dict[str, str]:
     Raises:
         LayoutError: no sheet has both columns.
     """
-    from .layout import SYNONYMS, norm_label
-    from .xlsx import read_workbook
+    from govtasks.breakdown.labels import SYNONYMS, norm_label
+    from govtasks.io.workbook import read_workbook
 
     wb = read_workbook(path)
     progress = {norm_label(x) for x in SYNONYMS["progress"]}
@@ -206,7 +206,7 @@ class _Run:
               password: str | None, generated: dt.datetime | None) -> _Run:
         from xlsxwriter.utility import xl_col_to_name
 
-        from .breakdown import fingerprint
+        from govtasks.breakdown.standard import fingerprint
 
         when = generated or dt.datetime.now().replace(microsecond=0)
         base = {"period": {"code": period.code, "label": period.label, "start": period.start, "end": period.end,
@@ -288,7 +288,7 @@ def _count_sections(items: list[Item]) -> list[Item]:
 # --- writing one form ------------------------------------------------------------------------
 
 def _write_form(run: _Run, unit: str, led: list[Task], coop: list[Task], target: Path) -> None:
-    from ._xlsxout import atomic_workbook
+    from govtasks.io.xlsxout import atomic_workbook
 
     spec = run.spec
     ctx = {**run.base, "unit": {"name": unit, "lead_count": len(led), "coop_count": len(coop),

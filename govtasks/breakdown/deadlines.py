@@ -13,8 +13,8 @@ import calendar
 import datetime as dt
 import re
 
-from ._perf import memo
-from .model import Deadline, DeadlineKind
+from govtasks._perf import memo
+from govtasks.model import Deadline, DeadlineKind
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10, "十一": 11, "十二": 12}

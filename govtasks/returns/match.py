@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
 
-from ._perf import memo
-from .layout import SYNONYMS, field_of, norm_label
-from .model import Breakdown, Task
-from .units import UnitResolver, alias_key
+from govtasks._perf import memo
+from govtasks.breakdown.labels import SYNONYMS, field_of, norm_label
+from govtasks.breakdown.units import UnitResolver, alias_key
+from govtasks.model import Breakdown, Task
 
 RETURN_LABELS: dict[str, tuple[str, ...]] = {
     "id": ("任务编号", "任务id", "任务代码"),
@@ -142,7 +142,7 @@ class Context:
     _is_section: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from .merge import unit_tasks
+        from govtasks.report.merge import unit_tasks
 
         self.tasks = {t.id: t for t in self.breakdown.tasks}
         self._mine = {u: led + coop for u, (led, coop) in unit_tasks(self.breakdown).items()}
@@ -202,7 +202,7 @@ class Context:
     def fingerprint(self) -> str:
         """The breakdown's fingerprint (computed once)."""
         if not self._fingerprint:
-            from .breakdown import fingerprint
+            from govtasks.breakdown.standard import fingerprint
 
             self._fingerprint = fingerprint(self.breakdown)
         return self._fingerprint
@@ -351,7 +351,7 @@ def _extras(row: list[str], header: Header, spare: list[int]) -> list[tuple[str,
 
 
 def _letter(c: int) -> str:
-    from .xlsx import column_letter
+    from govtasks.io.workbook import column_letter
 
     return column_letter(c)
 

@@ -19,13 +19,16 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Sequence
 
-from .._types import PathLike
-from ..errors import WorkbookError
-from ..model import Breakdown, RosterUnit
-from ..xlsx import Sheet
-from ._document import TextImporter, breakdown_from_document, load_bytes
-from ._draft import LeadRule
-
+from govtasks._types import PathLike
+from govtasks.breakdown.document import (
+    TextImporter,
+    breakdown_from_document,
+    load_bytes,
+)
+from govtasks.breakdown.draft import LeadRule
+from govtasks.errors import WorkbookError
+from govtasks.io.workbook import Sheet
+from govtasks.model import Breakdown, RosterUnit
 
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption",

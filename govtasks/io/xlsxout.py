@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from .errors import WorkbookError
+from govtasks.errors import WorkbookError
 
 if TYPE_CHECKING:
     import xlsxwriter

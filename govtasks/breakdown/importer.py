@@ -14,12 +14,12 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
-from .._types import PathLike
-from ..errors import LayoutError, UnsupportedFileError
-from ..model import Breakdown, RosterUnit
-from .._perf import paused_gc
-from ..xlsx import GRID_EXTENSIONS, read_workbook
-from ._draft import LeadRule
+from govtasks._perf import paused_gc
+from govtasks._types import PathLike
+from govtasks.breakdown.draft import LeadRule
+from govtasks.errors import LayoutError, UnsupportedFileError
+from govtasks.io.workbook import GRID_EXTENSIONS, read_workbook
+from govtasks.model import Breakdown, RosterUnit
 
 LAYOUTS = ("standard", "table", "text", "plan")
 """Layout names accepted by ``layout=`` (and ``--layout``)."""
@@ -58,7 +58,7 @@ def import_breakdown(
         >>> len(bd.tasks), bd.layout                                           # doctest: +SKIP
         (220, 'table')
     """
-    from ..breakdown import read_roster
+    from govtasks.breakdown.standard import read_roster
 
     p = Path(path)
     suffix = p.suffix.lower()
@@ -81,8 +81,8 @@ def _refuse(p: Path, layout: str) -> LayoutError:
 
 
 def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
-    from ..breakdown import breakdown_from_workbook, is_standard
-    from .table import breakdown_from_sheets
+    from govtasks.breakdown.standard import breakdown_from_workbook, is_standard
+    from govtasks.breakdown.table import breakdown_from_sheets
 
     if layout in ("text", "plan"):
         raise _refuse(p, layout)
@@ -93,7 +93,7 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
 
 
 def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
-    from .text import import_text
+    from govtasks.breakdown.text import import_text
 
     if layout in ("standard", "table"):
         raise _refuse(p, layout)
@@ -102,9 +102,9 @@ def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
 
 
 def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
-    from . import docx, html
-    from ._document import load_bytes
-    from .text import breakdown_from_text
+    from govtasks.breakdown import docx, html
+    from govtasks.breakdown.document import load_bytes
+    from govtasks.breakdown.text import breakdown_from_text
 
     if layout == "standard":
         raise _refuse(p, layout)

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import re
 
-from . import issues as codes
-from ._match import ANSWER_FIELDS, FIELD_LABELS, Context, Header, RawRow, custom_field, norm_text
-from .issues import Issue, Severity
-from .model import CellRef, Task, make_cell_ref
-from .returns_model import ROLE_COOP, ROLE_LEAD, STATUSES, Progress, make_progress
-from .xlsx import Sheet, column_letter
+from govtasks import issues as codes
+from govtasks.io.workbook import Sheet, column_letter
+from govtasks.issues import Issue, Severity
+from govtasks.model import CellRef, Task, make_cell_ref
+from govtasks.returns.match import (
+    ANSWER_FIELDS,
+    FIELD_LABELS,
+    Context,
+    Header,
+    RawRow,
+    custom_field,
+    norm_text,
+)
+from govtasks.returns.model import (
+    ROLE_COOP,
+    ROLE_LEAD,
+    STATUSES,
+    Progress,
+    make_progress,
+)
 
 _SEPS = re.compile(r"[\s、，,；;/]+")
 _READ_ONLY = ("deadline", "lead", "coop", "role")

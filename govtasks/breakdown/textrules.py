@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..units import split_outside_brackets
+from govtasks.breakdown.units import split_outside_brackets
 
 WS = " \t\r\n\u00a0\u2002\u2003\u3000\ufeff"
 _OPEN = "（(【[〔［"

@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from .._types import PathLike
-from ..errors import LayoutError
-from ..layout import find_header
-from ..model import Breakdown, RosterUnit
-from ..xlsx import Sheet, read_bytes
-from ._draft import LeadRule
+from govtasks._types import PathLike
+from govtasks.breakdown.draft import LeadRule
+from govtasks.breakdown.labels import find_header
+from govtasks.errors import LayoutError
+from govtasks.io.workbook import Sheet, read_bytes
+from govtasks.model import Breakdown, RosterUnit
 
 TextImporter = Callable[[str, str], Breakdown]
 """A text-layout importer: ``(text, file name) -> Breakdown``."""
@@ -38,8 +38,8 @@ def breakdown_from_document(
     ``context`` maps a sheet name to the document text before that table (for
     the title); ``kind`` names the document type in the error message.
     """
-    from ..breakdown import read_roster
-    from .table import breakdown_from_sheets
+    from govtasks.breakdown.standard import read_roster
+    from govtasks.breakdown.table import breakdown_from_sheets
 
     tables = [s for s in sheets if find_header(s.rows, s.merges) is not None]
     if tables:

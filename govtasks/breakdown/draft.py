@@ -12,11 +12,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Sequence
 
-from .. import issues as codes
-from ..deadlines import parse_deadline
-from ..issues import Issue, IssueList, Severity
-from ..model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
-from ..units import CellUnits, UnitResolver, is_group, split_names, split_units
+from govtasks import issues as codes
+from govtasks.breakdown.deadlines import parse_deadline
+from govtasks.breakdown.units import (
+    CellUnits,
+    UnitResolver,
+    is_group,
+    split_names,
+    split_units,
+)
+from govtasks.issues import Issue, IssueList, Severity
+from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 
 LeadRule = Literal["auto", "first"]
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ._perf import memo
+from govtasks._perf import memo
 
 # Standard workbook (docs/format.md): field → label, in column order.
 STANDARD_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -15,13 +15,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .. import issues as codes
-from ..errors import LayoutError
-from ..issues import Issue, Severity
-from ..layout import Header, find_header, norm_label
-from ..model import Breakdown, CellRef, RosterUnit, make_cell_ref
-from ..xlsx import Sheet, column_letter
-from ._draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks import issues as codes
+from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks.breakdown.labels import Header, find_header, norm_label
+from govtasks.errors import LayoutError
+from govtasks.io.workbook import Sheet, column_letter
+from govtasks.issues import Issue, Severity
+from govtasks.model import Breakdown, CellRef, RosterUnit, make_cell_ref
 
 _SECTION_RANKS = (
     (0, re.compile(r"^第[一二三四五六七八九十百]+(部分|章|篇|方面)")),

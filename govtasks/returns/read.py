@@ -20,18 +20,30 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from . import issues as codes
-from ._match import Context
-from ._perf import paused_gc
-from ._returnform import LISTS_SHEET, FormRead, read_form
-from ._types import PathsLike
-from .errors import WorkbookError
-from .issues import Issue, IssueList, Severity
-from .model import Breakdown, CellRef
-from .periods import Period
-from .returns_model import Progress, Returns, ReturnFile
-from .xlsx import (GRID_EXTENSIONS, Parsed, RawSheet, Workbook, ZipDetails, convert_with_libreoffice,
-                   finish_workbook, libreoffice_path, parse_sheets, read_bytes, read_workbook, zip_details)
+from govtasks import issues as codes
+from govtasks._perf import paused_gc
+from govtasks._types import PathsLike
+from govtasks.errors import WorkbookError
+from govtasks.io.workbook import (
+    GRID_EXTENSIONS,
+    Parsed,
+    RawSheet,
+    Workbook,
+    ZipDetails,
+    convert_with_libreoffice,
+    finish_workbook,
+    libreoffice_path,
+    parse_sheets,
+    read_bytes,
+    read_workbook,
+    zip_details,
+)
+from govtasks.issues import Issue, IssueList, Severity
+from govtasks.model import Breakdown, CellRef
+from govtasks.periods import Period
+from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
+from govtasks.returns.match import Context
+from govtasks.returns.model import Progress, ReturnFile, Returns
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -439,7 +451,7 @@ def _period_issue(form: FormRead, target: Period | None, *, used: bool) -> list[
 
 def missing_returns(breakdown: Breakdown, files: Iterable[ReturnFile]) -> list[Issue]:
     """A missing-return issue for every unit with tasks and no file in use (ERROR when it leads a task)."""
-    from .merge import unit_tasks
+    from govtasks.report.merge import unit_tasks
 
     returned = {f.unit for f in files if f.state == "ok"}
     out = []
@@ -466,7 +478,7 @@ def chase_notice(breakdown: Breakdown, returns: Returns, *, template: str | os.P
     Raises:
         TemplateError: the template cannot be read or rendered.
     """
-    from .merge import return_status
+    from govtasks.report.merge import return_status
 
     if not returns.period:
         raise ValueError("chase_notice needs the period: read the returns with period=")
@@ -486,7 +498,7 @@ def chase_notice(breakdown: Breakdown, returns: Returns, *, template: str | os.P
 
 
 def _default_dir() -> Path:
-    from .templates import default_dir
+    from govtasks.forms.template import default_dir
 
     return default_dir()
 
@@ -494,7 +506,7 @@ def _default_dir() -> Path:
 def _render(path: Path, context: dict[str, object]) -> str:
     import jinja2
 
-    from .errors import TemplateError
+    from govtasks.errors import TemplateError
 
     try:
         env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,

@@ -22,10 +22,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._form_sheet import CellSpec, ColumnSpec, Region, Renderer, RowSpec, SheetSpec, TemplateSpec, Where
-from ._template_style import StyleReader, page_setup, protection_options, read_validations, x14_validations
-from ._types import PathLike
-from .errors import TemplateError, WorkbookError
+from govtasks._types import PathLike
+from govtasks.errors import TemplateError, WorkbookError
+from govtasks.forms.sheet import (
+    CellSpec,
+    ColumnSpec,
+    Region,
+    Renderer,
+    RowSpec,
+    SheetSpec,
+    TemplateSpec,
+    Where,
+)
+from govtasks.forms.style import (
+    StyleReader,
+    page_setup,
+    protection_options,
+    read_validations,
+    x14_validations,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -57,7 +72,7 @@ def default_dir() -> Path:
             return Path(str(shipped))
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - unusual import systems
         pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def default_template(*, previous: bool = False) -> Path:

@@ -16,10 +16,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from ._perf import paused_gc
-from .model import Breakdown, Task
-from .periods import Period
-from .returns_model import ROLE_LEAD, Progress, Report, ReportRow, Returns, UnitReturn
+from govtasks._perf import paused_gc
+from govtasks.model import Breakdown, Task
+from govtasks.periods import Period
+from govtasks.returns.model import (
+    ROLE_LEAD,
+    Progress,
+    Report,
+    ReportRow,
+    Returns,
+    UnitReturn,
+)
 
 TITLE_SUFFIX = "重点工作进展和完成情况"
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
-from ._perf import memo
-from .model import RosterUnit
+from govtasks._perf import memo
+from govtasks.model import RosterUnit
 
 _OPEN = "（(【[〔［《"
 _CLOSE = "）)】]〕］》"

@@ -24,19 +24,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
-from ._types import PathLike
-from ._perf import paused_gc
-from ._xlsxout import atomic_workbook
-from .issues import Severity
-from .periods import Period
-from .returns_model import Progress, Report, ReportRow
-from .textfit import lines_height, row_height
+from govtasks._perf import paused_gc
+from govtasks._types import PathLike
+from govtasks.io.textfit import lines_height, row_height
+from govtasks.io.xlsxout import atomic_workbook
+from govtasks.issues import Severity
+from govtasks.periods import Period
+from govtasks.returns.model import Progress, Report, ReportRow
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
-    from ._tablesheet import TableSheet
+    from govtasks.report.tablesheet import TableSheet
 
 MAIN_SHEET = "重点工作进展情况"
 STATUS_SHEET = "填报情况"
@@ -84,7 +84,7 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
 
 
 def _table_sheet(wb: Workbook, name: str) -> TableSheet:
-    from ._tablesheet import TableSheet
+    from govtasks.report.tablesheet import TableSheet
 
     sheet: TableSheet = wb.add_worksheet(name, worksheet_class=TableSheet)
     return sheet

@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from ._template_style import PageSetup, Range, Validation
-from ._xlsxout import cell_writers
-from .errors import TemplateError
-from .textfit import lines_height, lines_needed
+from govtasks.errors import TemplateError
+from govtasks.forms.style import PageSetup, Range, Validation
+from govtasks.io.textfit import lines_height, lines_needed
+from govtasks.io.xlsxout import cell_writers
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet

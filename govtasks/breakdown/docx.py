@@ -19,13 +19,17 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
-from .._types import PathLike
-from ..errors import WorkbookError
-from ..model import Breakdown, RosterUnit
-from ..xlsx import Sheet
-from ._draft import LeadRule
-from ._document import TextImporter, breakdown_from_document, load_bytes
-from .html import flatten_grid
+from govtasks._types import PathLike
+from govtasks.breakdown.document import (
+    TextImporter,
+    breakdown_from_document,
+    load_bytes,
+)
+from govtasks.breakdown.draft import LeadRule
+from govtasks.breakdown.html import flatten_grid
+from govtasks.errors import WorkbookError
+from govtasks.io.workbook import Sheet
+from govtasks.model import Breakdown, RosterUnit
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

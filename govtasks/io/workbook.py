@@ -23,11 +23,11 @@ from xml.etree.ElementTree import iterparse
 
 import python_calamine as pc
 
-from ._perf import memo
-from ._types import PathLike
-from ._xls import xls_formula_cells
-from ._zip import Archive
-from .errors import UnsupportedFileError, WorkbookError
+from govtasks._perf import memo
+from govtasks._types import PathLike
+from govtasks.errors import UnsupportedFileError, WorkbookError
+from govtasks.io.xls import xls_formula_cells
+from govtasks.io.zip import Archive
 
 GRID_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
