@@ -19,13 +19,13 @@ from govtasks.breakdown.importer import import_breakdown
 from govtasks.breakdown.standard import read_breakdown, read_roster, write_breakdown
 from govtasks.breakdown.units import split_units
 from govtasks.errors import (
-                     GovtasksError,
-                     IssuesFoundError,
-                     LayoutError,
-                     SheetNotFoundError,
-                     TemplateError,
-                     UnsupportedFileError,
-                     WorkbookError,
+    GovtasksError,
+    IssuesFoundError,
+    LayoutError,
+    SheetNotFoundError,
+    TemplateError,
+    UnsupportedFileError,
+    WorkbookError,
 )
 from govtasks.forms.template import check_template
 from govtasks.forms.write import write_forms
@@ -33,15 +33,9 @@ from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 from govtasks.periods import Period
 from govtasks.report.merge import merge
+from govtasks.report.model import Report, ReportRow, UnitReturn
 from govtasks.report.write import write_report
-from govtasks.returns.model import (
-                     Progress,
-                     Report,
-                     ReportRow,
-                     ReturnFile,
-                     Returns,
-                     UnitReturn,
-)
+from govtasks.returns.model import Progress, ReturnFile, Returns
 from govtasks.returns.read import read_returns
 
 __version__ = "0.1.0"

@@ -21,7 +21,8 @@ from govtasks.model import Breakdown
 from govtasks.periods import Period
 
 if TYPE_CHECKING:
-    from govtasks.returns.model import Returns, UnitReturn
+    from govtasks.report.model import UnitReturn
+    from govtasks.returns.model import Returns
 
 _MAX_ISSUES = 200
 

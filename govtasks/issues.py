@@ -1,8 +1,9 @@
-"""Issues: problems in the data, collected as values, never raised.
+"""Issues: problems in the data, collected as values, never raised; and where they are.
 
-An :class:`Issue` has a stable English ``code`` (filter on it, never on the
-message), a Chinese ``message`` written for the clerk who must act on it, and
-``where`` — the file, sheet and cell it concerns.
+A :class:`CellRef` names a place as a clerk looks it up (``file!sheet!A1``, or
+``file!第N行`` in a text). An :class:`Issue` has a stable English ``code`` (filter
+on it, never on the message), a Chinese ``message`` written for the clerk who
+must act on it, and ``where``. Part of the core: imports only :mod:`govtasks.errors`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,60 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Iterable
 
-from govtasks.model import CellRef
+from govtasks.errors import IssuesFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CellRef:
+    """Where something came from: ``file!sheet!A1`` as a clerk would look it up."""
+
+    file: str
+    """File name as the user knows it (not a temporary path)."""
+    sheet: str = ""
+    row: int = 0
+    """1-based row as Excel shows it; 0 when unknown (whole file or sheet)."""
+    column: str = ""
+    """Column letter, e.g. ``"F"``; empty for a whole row."""
+
+    def __str__(self) -> str:
+        if self.sheet and self.row:  # the common case: file!sheet!A1
+            return f"{self.file}!{self.sheet}!{self.column}{self.row}"
+        parts = [self.file]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row and not self.sheet and not self.column:
+            parts.append(f"第{self.row}行")  # a line of a text document
+        elif self.row:
+            parts.append(f"{self.column}{self.row}")
+        return "!".join(parts)
+
+
+
+
+# A bulk builder for the importers and readers. A frozen dataclass's __init__ sets each field
+# through object.__setattr__ (0.7 µs for a CellRef); this fills the slots directly (0.3 µs).
+# Callers pass every field. (Task has no slots: the importer fills its instance dict directly,
+# see breakdown.draft._tasks. CellRef keeps them: it is the most numerous object, one per
+# task, answer and issue, and slots save ≈ 150 bytes each.)
+_new = object.__new__
+
+
+_SET_REF = tuple(CellRef.__dict__[name].__set__ for name in ("file", "sheet", "row", "column"))  # slot setters
+
+
+def make_cell_ref(file: str, sheet: str, row: int, column: str) -> CellRef:
+    """``CellRef(file=…, sheet=…, row=…, column=…)`` for bulk use (fills the slots directly)."""
+    ref = _new(CellRef)
+    set_file, set_sheet, set_row, set_column = _SET_REF
+    set_file(ref, file)
+    set_sheet(ref, sheet)
+    set_row(ref, row)
+    set_column(ref, column)
+    return ref
+
 
 # --- issue codes (stable; tests and notebooks filter on these) ---------------
 NO_UNITS = "no-units"                      # a task with no lead and no cooperating unit
@@ -119,8 +170,6 @@ class IssueList(tuple[Issue, ...]):
 
     def raise_if_errors(self) -> None:
         """Raise :class:`~govtasks.errors.IssuesFoundError` if any ERROR is present."""
-        from govtasks.errors import IssuesFoundError
-
         errors = self.errors
         if errors:
             msg = f"发现 {len(errors)} 个错误：{errors[0]}"
@@ -128,6 +177,7 @@ class IssueList(tuple[Issue, ...]):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per issue: 级别, 代码, 位置, 单位, 任务编号, 说明."""
-        from govtasks.frames import issues_frame
+        import pandas as pd
 
-        return issues_frame(self)
+        rows = [(i.severity.label, i.code, str(i.where or ""), i.unit or "", i.task_id or "", i.message) for i in self]
+        return pd.DataFrame(rows, columns=["级别", "代码", "位置", "单位", "任务编号", "说明"])

@@ -1,9 +1,11 @@
-"""The data model: frozen dataclasses, no I/O.
+"""The data model of a task breakdown: frozen dataclasses, no I/O. Part of the core.
 
 A :class:`Breakdown` (重点工作任务分解) is a title plus numbered :class:`Task`
 rows, each under a section path of up to three levels, with its deadline, lead
 and cooperating units, leaders and persons. Model objects never fail to build
 because of user data: readers report bad data as issues instead.
+:data:`STANDARD_COLUMNS` are the Chinese labels of the standard workbook's
+columns (docs/format.md), also used by :meth:`Breakdown.to_frame`.
 """
 
 from __future__ import annotations
@@ -13,35 +15,21 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from govtasks.issues import CellRef, IssueList
+
 if TYPE_CHECKING:
     import pandas as pd
 
-    from govtasks.issues import IssueList
+__all__ = ["STANDARD_COLUMNS", "PROGRESS_LABEL", "CellRef", "Deadline", "DeadlineKind", "Task", "RosterUnit",
+           "Breakdown", "unit_tasks"]
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CellRef:
-    """Where something came from: ``file!sheet!A1`` as a clerk would look it up."""
-
-    file: str
-    """File name as the user knows it (not a temporary path)."""
-    sheet: str = ""
-    row: int = 0
-    """1-based row as Excel shows it; 0 when unknown (whole file or sheet)."""
-    column: str = ""
-    """Column letter, e.g. ``"F"``; empty for a whole row."""
-
-    def __str__(self) -> str:
-        if self.sheet and self.row:  # the common case: file!sheet!A1
-            return f"{self.file}!{self.sheet}!{self.column}{self.row}"
-        parts = [self.file]
-        if self.sheet:
-            parts.append(self.sheet)
-        if self.row and not self.sheet and not self.column:
-            parts.append(f"第{self.row}行")  # a line of a text document
-        elif self.row:
-            parts.append(f"{self.column}{self.row}")
-        return "!".join(parts)
+# The standard workbook (docs/format.md): field → label, in column order.
+STANDARD_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "任务编号"), ("number", "序号"), ("section1", "一级标题"), ("section2", "二级标题"),
+    ("section3", "三级标题"), ("text", "任务内容"), ("deadline", "完成时限"), ("lead", "牵头单位"),
+    ("coop", "责任单位"), ("leaders", "牵头领导"), ("persons", "责任人"), ("note", "备注"),
+)
+PROGRESS_LABEL = "进展情况"
 
 
 class DeadlineKind(str, Enum):
@@ -110,28 +98,6 @@ class Task:
         return None
 
 
-# A bulk builder for the importers and readers. A frozen dataclass's __init__ sets each field
-# through object.__setattr__ (0.7 µs for a CellRef); this fills the slots directly (0.3 µs).
-# Callers pass every field. (Task has no slots: the importer fills its instance dict directly,
-# see importers._draft._tasks. CellRef keeps them: it is the most numerous object, one per
-# task, answer and issue, and slots save ≈ 150 bytes each.)
-_new = object.__new__
-
-
-_SET_REF = tuple(CellRef.__dict__[name].__set__ for name in ("file", "sheet", "row", "column"))  # slot setters
-
-
-def make_cell_ref(file: str, sheet: str, row: int, column: str) -> CellRef:
-    """``CellRef(file=…, sheet=…, row=…, column=…)`` for bulk use (fills the slots directly)."""
-    ref = _new(CellRef)
-    set_file, set_sheet, set_row, set_column = _SET_REF
-    set_file(ref, file)
-    set_sheet(ref, sheet)
-    set_row(ref, row)
-    set_column(ref, column)
-    return ref
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RosterUnit:
     """One unit of the roster (sheet 单位): its name, aliases and groups."""
@@ -156,16 +122,10 @@ class Breakdown:
     """Where the data came from (free text)."""
     tasks: tuple[Task, ...] = ()
     roster: tuple[RosterUnit, ...] = ()
-    issues: IssueList = field(default=None, compare=False)  # type: ignore[assignment]
+    issues: IssueList = field(default_factory=IssueList, compare=False)
     """Problems found while reading; not part of equality."""
     layout: str = field(default="", compare=False)
     """Which importer read it: standard, table, text, plan (set by import_breakdown)."""
-
-    def __post_init__(self) -> None:
-        if self.issues is None:
-            from govtasks.issues import IssueList
-
-            object.__setattr__(self, "issues", IssueList())
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -189,13 +149,62 @@ class Breakdown:
         return led + coop
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per task, with the standard workbook's Chinese column labels."""
-        from govtasks.frames import breakdown_frame
+        """One row per task, with the standard workbook's Chinese column labels; 截止日期 is the parsed
+        due date (datetime64), units are joined with 、, other source columns follow."""
+        import pandas as pd
 
-        return breakdown_frame(self)
+        labels = dict(STANDARD_COLUMNS)
+        rows = []
+        for t in self.tasks:
+            path = list(t.path) + ["", "", ""]
+            row = {
+                labels["id"]: t.id, labels["number"]: t.number, labels["section1"]: path[0],
+                labels["section2"]: path[1], labels["section3"]: path[2], labels["text"]: t.text,
+                labels["deadline"]: t.deadline.text, "截止日期": t.deadline.due, labels["lead"]: "、".join(t.lead),
+                labels["coop"]: "、".join(t.coop), labels["leaders"]: "、".join(t.leaders),
+                labels["persons"]: "、".join(t.persons), labels["note"]: t.note, PROGRESS_LABEL: t.progress,
+            }
+            row.update(t.extra)
+            rows.append(row)
+        columns = [labels[f] for f, _ in STANDARD_COLUMNS[:7]] + ["截止日期"] + [labels[f] for f, _ in STANDARD_COLUMNS[7:]]
+        columns.append(PROGRESS_LABEL)
+        extras = dict.fromkeys(k for t in self.tasks for k, _ in t.extra if k not in columns)
+        frame = pd.DataFrame(rows, columns=columns + list(extras))
+        frame["截止日期"] = pd.to_datetime(frame["截止日期"])
+        return frame
 
     def replace(self, **changes: Any) -> Breakdown:
         """A copy with some fields changed (the model is immutable)."""
         from dataclasses import replace
 
         return replace(self, **changes)
+
+
+_LAST_UNIT_TASKS: list[tuple[Breakdown, dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]]] = []
+
+
+def unit_tasks(breakdown: Breakdown) -> dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]:
+    """Every unit (first-seen order) → (tasks it leads, tasks it only cooperates on), in task order.
+
+    Writing forms, reading returns, checking who is missing and merging each need it for the
+    same breakdown; a Breakdown is immutable, so the last one's answer is kept (by identity).
+    Callers must not change the returned dict.
+    """
+    last = _LAST_UNIT_TASKS[0] if _LAST_UNIT_TASKS else None
+    if last is not None and last[0] is breakdown:
+        return last[1]
+    lead: dict[str, list[Task]] = {}
+    coop: dict[str, list[Task]] = {}
+    for task in breakdown.tasks:
+        for unit in task.lead:
+            lead.setdefault(unit, [])
+            coop.setdefault(unit, [])
+            lead[unit].append(task)
+        for unit in task.coop:
+            lead.setdefault(unit, [])
+            coop.setdefault(unit, [])
+            if unit not in task.lead:
+                coop[unit].append(task)
+    found = {u: (tuple(lead[u]), tuple(coop[u])) for u in lead}
+    _LAST_UNIT_TASKS[:] = [(breakdown, found)]
+    return found

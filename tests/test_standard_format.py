@@ -10,7 +10,7 @@ from helpers import write_xlsx
 
 import govtasks as gt
 from govtasks import issues as codes
-from govtasks.breakdown.labels import STANDARD_COLUMNS
+from govtasks.model import STANDARD_COLUMNS
 
 HEADER = [label for _, label in STANDARD_COLUMNS]
 

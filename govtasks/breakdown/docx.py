@@ -20,11 +20,7 @@ from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
 from govtasks._types import PathLike
-from govtasks.breakdown.document import (
-    TextImporter,
-    breakdown_from_document,
-    load_bytes,
-)
+from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
 from govtasks.breakdown.html import flatten_grid
 from govtasks.errors import WorkbookError

@@ -14,13 +14,7 @@ from typing import Iterator, Literal, Sequence
 
 from govtasks import issues as codes
 from govtasks.breakdown.deadlines import parse_deadline
-from govtasks.breakdown.units import (
-    CellUnits,
-    UnitResolver,
-    is_group,
-    split_names,
-    split_units,
-)
+from govtasks.breakdown.units import CellUnits, UnitResolver, is_group, split_names, split_units
 from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 

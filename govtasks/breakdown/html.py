@@ -20,11 +20,7 @@ from html.parser import HTMLParser
 from typing import Sequence
 
 from govtasks._types import PathLike
-from govtasks.breakdown.document import (
-    TextImporter,
-    breakdown_from_document,
-    load_bytes,
-)
+from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
 from govtasks.errors import WorkbookError
 from govtasks.io.workbook import Sheet

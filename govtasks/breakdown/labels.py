@@ -1,4 +1,4 @@
-"""Column labels: the standard workbook's headers, header synonyms, header-row detection.
+"""Column labels: the standard workbook's sheets and headers, header synonyms, header-row detection.
 
 Pure: works on text grids (lists of rows of str), imports no Excel library.
 """
@@ -11,13 +11,6 @@ from typing import Sequence
 
 from govtasks._perf import memo
 
-# Standard workbook (docs/format.md): field → label, in column order.
-STANDARD_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "任务编号"), ("number", "序号"), ("section1", "一级标题"), ("section2", "二级标题"),
-    ("section3", "三级标题"), ("text", "任务内容"), ("deadline", "完成时限"), ("lead", "牵头单位"),
-    ("coop", "责任单位"), ("leaders", "牵头领导"), ("persons", "责任人"), ("note", "备注"),
-)
-PROGRESS_LABEL = "进展情况"
 SHEET_TASKS, SHEET_ROSTER, SHEET_INFO = "任务分解", "单位", "说明"
 ROSTER_COLUMNS = ("单位名称", "别名", "所属分组")
 INFO_KEYS: tuple[tuple[str, str], ...] = (

@@ -15,20 +15,11 @@ from govtasks import issues as codes
 from govtasks._types import PathLike
 from govtasks.breakdown.deadlines import parse_deadline
 from govtasks.breakdown.draft import task_ids
-from govtasks.breakdown.labels import (
-    INFO_KEYS,
-    PROGRESS_LABEL,
-    ROSTER_COLUMNS,
-    SHEET_INFO,
-    SHEET_ROSTER,
-    SHEET_TASKS,
-    STANDARD_COLUMNS,
-    norm_label,
-)
+from govtasks.breakdown.labels import INFO_KEYS, ROSTER_COLUMNS, SHEET_INFO, SHEET_ROSTER, SHEET_TASKS, norm_label
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, Workbook, column_letter, read_workbook
 from govtasks.issues import Issue, IssueList, Severity
-from govtasks.model import Breakdown, CellRef, RosterUnit, Task
+from govtasks.model import PROGRESS_LABEL, STANDARD_COLUMNS, Breakdown, CellRef, RosterUnit, Task
 
 _LABEL_TO_FIELD = {norm_label(label): fld for fld, label in STANDARD_COLUMNS}
 _LABEL_TO_FIELD[norm_label(PROGRESS_LABEL)] = "progress"

@@ -20,8 +20,8 @@ from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, gue
 from govtasks.breakdown.labels import Header, find_header, norm_label
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
-from govtasks.issues import Issue, Severity
-from govtasks.model import Breakdown, CellRef, RosterUnit, make_cell_ref
+from govtasks.issues import Issue, Severity, make_cell_ref
+from govtasks.model import Breakdown, CellRef, RosterUnit
 
 _SECTION_RANKS = (
     (0, re.compile(r"^第[一二三四五六七八九十百]+(部分|章|篇|方面)")),

@@ -24,23 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from govtasks._types import PathLike
 from govtasks.errors import TemplateError, WorkbookError
-from govtasks.forms.sheet import (
-    CellSpec,
-    ColumnSpec,
-    Region,
-    Renderer,
-    RowSpec,
-    SheetSpec,
-    TemplateSpec,
-    Where,
-)
-from govtasks.forms.style import (
-    StyleReader,
-    page_setup,
-    protection_options,
-    read_validations,
-    x14_validations,
-)
+from govtasks.forms.sheet import CellSpec, ColumnSpec, Region, Renderer, RowSpec, SheetSpec, TemplateSpec, Where
+from govtasks.forms.style import StyleReader, page_setup, protection_options, read_validations, x14_validations
 
 if TYPE_CHECKING:
     from jinja2 import Environment

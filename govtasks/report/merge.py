@@ -17,16 +17,10 @@ from collections import defaultdict
 from typing import Iterable
 
 from govtasks._perf import paused_gc
-from govtasks.model import Breakdown, Task
+from govtasks.model import Breakdown, Task, unit_tasks
 from govtasks.periods import Period
-from govtasks.returns.model import (
-    ROLE_LEAD,
-    Progress,
-    Report,
-    ReportRow,
-    Returns,
-    UnitReturn,
-)
+from govtasks.report.model import Report, ReportRow, UnitReturn
+from govtasks.returns.model import ROLE_LEAD, Progress, Returns
 
 TITLE_SUFFIX = "重点工作进展和完成情况"
 
@@ -152,40 +146,6 @@ def _split_roles(breakdown: Breakdown, by_task: dict[str, list[Progress]]) -> tu
             else:
                 coop.append(entry)
     return tuple(lead), tuple(coop)
-
-
-_LAST_UNIT_TASKS: list[tuple[Breakdown, dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]]] = []
-
-
-def unit_tasks(breakdown: Breakdown) -> dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]:
-    """Every unit (first-seen order) → (tasks it leads, tasks it only cooperates on).
-
-    Reading returns, checking who is missing and merging each need it for the same
-    breakdown; a Breakdown is immutable, so the last one's answer is kept (by identity).
-    Callers must not change the returned dict.
-    """
-    last = _LAST_UNIT_TASKS[0] if _LAST_UNIT_TASKS else None
-    if last is not None and last[0] is breakdown:
-        return last[1]
-    found = _unit_tasks(breakdown)
-    _LAST_UNIT_TASKS[:] = [(breakdown, found)]
-    return found
-
-
-def _unit_tasks(breakdown: Breakdown) -> dict[str, tuple[tuple[Task, ...], tuple[Task, ...]]]:
-    lead: dict[str, list[Task]] = {}
-    coop: dict[str, list[Task]] = {}
-    for task in breakdown.tasks:
-        for unit in task.lead:
-            lead.setdefault(unit, [])
-            coop.setdefault(unit, [])
-            lead[unit].append(task)
-        for unit in task.coop:
-            lead.setdefault(unit, [])
-            coop.setdefault(unit, [])
-            if unit not in task.lead:
-                coop[unit].append(task)
-    return {u: (tuple(lead[u]), tuple(coop[u])) for u in lead}
 
 
 def return_status(breakdown: Breakdown, returns: Returns) -> tuple[UnitReturn, ...]:

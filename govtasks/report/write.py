@@ -30,7 +30,8 @@ from govtasks.io.textfit import lines_height, row_height
 from govtasks.io.xlsxout import atomic_workbook
 from govtasks.issues import Severity
 from govtasks.periods import Period
-from govtasks.returns.model import Progress, Report, ReportRow
+from govtasks.report.model import Report, ReportRow
+from govtasks.returns.model import Progress
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook

@@ -18,14 +18,7 @@ from govtasks.io.workbook import Sheet, Workbook
 from govtasks.issues import Issue, Severity
 from govtasks.model import CellRef
 from govtasks.periods import Period
-from govtasks.returns.match import (
-    ANSWER_FIELDS,
-    Context,
-    Header,
-    RawRow,
-    find_header,
-    scan_rows,
-)
+from govtasks.returns.match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
 from govtasks.returns.model import Progress, ReturnFile
 from govtasks.returns.rows import build_entries
 

@@ -17,7 +17,7 @@ from typing import Callable
 from govtasks._perf import memo
 from govtasks.breakdown.labels import SYNONYMS, field_of, norm_label
 from govtasks.breakdown.units import UnitResolver, alias_key
-from govtasks.model import Breakdown, Task
+from govtasks.model import Breakdown, Task, unit_tasks
 
 RETURN_LABELS: dict[str, tuple[str, ...]] = {
     "id": ("任务编号", "任务id", "任务代码"),
@@ -142,8 +142,6 @@ class Context:
     _is_section: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from govtasks.report.merge import unit_tasks
-
         self.tasks = {t.id: t for t in self.breakdown.tasks}
         self._mine = {u: led + coop for u, (led, coop) in unit_tasks(self.breakdown).items()}
         for t in self.breakdown.tasks:

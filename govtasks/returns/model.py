@@ -1,36 +1,25 @@
-"""The model of returned forms and of the consolidated report: frozen dataclasses, no I/O.
+"""The model of returned forms: frozen dataclasses, no I/O.
 
 A unit's answer for one task is a :class:`Progress`; the files read are
 :class:`ReturnFile` records; :class:`Returns` holds both with the issues found
-while reading. :func:`govtasks.merge` turns a Breakdown plus Returns into a
-:class:`Report`: :class:`ReportRow` lines (sections and tasks) in the layout of
-a published 进展和完成情况 table, the cooperating units' feedback, and the
-return status of every unit (:class:`UnitReturn`).
+while reading.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from govtasks.model import CellRef
+from govtasks.issues import CellRef, IssueList
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from govtasks.issues import IssueList
 
 ROLE_LEAD = "牵头"
 ROLE_COOP = "配合"
 STATUSES: tuple[str, ...] = ("已完成", "序时推进", "滞后", "未启动")
 """The 完成状态 vocabulary of the forms (docs/form-contract.md)."""
-
-
-def _empty_issues() -> IssueList:
-    from govtasks.issues import IssueList
-
-    return IssueList()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,7 +148,7 @@ class Returns:
     """Answers from the files in use (state ``ok``), unmatched rows included (task_id ``""``)."""
     files: tuple[ReturnFile, ...] = ()
     """Every file looked at, in file-name order."""
-    issues: IssueList = field(default_factory=_empty_issues, compare=False)
+    issues: IssueList = field(default_factory=IssueList, compare=False)
     period: str = ""
     """The period being collected (code)."""
 
@@ -179,105 +168,18 @@ class Returns:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per answer: 任务编号, 单位, 职责, 完成状态, 进展情况 … 来源."""
-        from govtasks.frames import progress_frame
-
         return progress_frame(self.entries)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ReportRow:
-    """One line of the consolidated table: a section heading or a task."""
-
-    kind: str
-    """``"section"`` or ``"task"``."""
-    text: str
-    """The section heading, or the task text (目标与任务)."""
-    level: int = 0
-    """Section depth, 1 = outermost; 0 for tasks."""
-    task_id: str = ""
-    number: str = ""
-    path: tuple[str, ...] = ()
-    """The task's section headings (as in the breakdown)."""
-    lead: tuple[str, ...] = ()
-    coop: tuple[str, ...] = ()
-    progress: str = ""
-    """进展情况: the lead units' text (each prefixed 【单位】 when several leads wrote different texts)."""
-    status: str = ""
-    """完成状态 of the lead units (prefixed per unit when they differ)."""
-    sources: tuple[CellRef, ...] = ()
-    """Where every merged text came from."""
-    missing: tuple[str, ...] = ()
-    """Lead units that gave no answer for this task."""
-
-    @property
-    def sources_text(self) -> str:
-        """The provenance as text: one ``file!sheet!cell`` per line."""
-        return "\n".join(str(s) for s in self.sources)
+PROGRESS_COLUMNS = ("任务编号", "单位", "职责", "完成状态", "进展情况", "存在问题", "下步计划", "备注", "其他内容",
+                    "序号（表内）", "任务内容（表内）", "来源")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnitReturn:
-    """The return status of one unit (填报情况)."""
+def progress_frame(entries: Iterable[Progress]) -> pd.DataFrame:
+    """One row per answer of a unit (``Returns.to_frame``; the report's feedback lists)."""
+    import pandas as pd
 
-    unit: str
-    lead_tasks: int = 0
-    coop_tasks: int = 0
-    file: str = ""
-    """The file in use; ``""`` when the unit has not returned."""
-    time: dt.datetime | None = None
-    answered: int = 0
-    other_files: tuple[str, ...] = ()
-    """Files of this unit not used (older versions, wrong period)."""
-
-    @property
-    def returned(self) -> bool:
-        """Whether a file of this unit is in use."""
-        return bool(self.file)
-
-    @property
-    def total(self) -> int:
-        """Tasks the unit has to answer."""
-        return self.lead_tasks + self.coop_tasks
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
-    """The consolidated report, ready for :func:`govtasks.write_report`."""
-
-    title: str
-    period: str = ""
-    """Period code."""
-    rows: tuple[ReportRow, ...] = ()
-    coop: tuple[Progress, ...] = ()
-    """Cooperating units' answers (sheet 配合单位反馈), in task order."""
-    lead: tuple[Progress, ...] = ()
-    """Lead units' answers in full (sheet 牵头单位反馈), in task order."""
-    unmatched: tuple[Progress, ...] = ()
-    """Rows of returns that match no task (also listed in 问题清单)."""
-    units: tuple[UnitReturn, ...] = ()
-    files: tuple[ReturnFile, ...] = ()
-    issues: IssueList = field(default_factory=_empty_issues, compare=False)
-    append_coop: bool = False
-    """Whether the cooperating units' text was appended to 进展情况."""
-
-    @property
-    def tasks(self) -> tuple[ReportRow, ...]:
-        """The task rows (no section rows)."""
-        return tuple(r for r in self.rows if r.kind == "task")
-
-    @property
-    def missing_units(self) -> tuple[str, ...]:
-        """Units that have not returned."""
-        return tuple(u.unit for u in self.units if not u.returned)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per task: 任务编号, 序号, 一级标题…, 目标与任务, 牵头责任单位, 责任单位, 进展情况, 完成状态, 来源."""
-        from govtasks.frames import report_frame
-
-        return report_frame(self)
-
-    def units_frame(self) -> pd.DataFrame:
-        """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""
-        from govtasks.frames import unit_returns_frame
-
-        return unit_returns_frame(self.units)
+    rows = [(p.task_id, p.unit, p.role, p.status, p.progress, p.problems, p.next_steps, p.note,
+             "\n".join(f"{label}：{text}" for label, text in p.extra), p.number, p.task_text, str(p.source or ""))
+            for p in entries]
+    return pd.DataFrame(rows, columns=list(PROGRESS_COLUMNS))

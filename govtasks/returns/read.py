@@ -39,7 +39,7 @@ from govtasks.io.workbook import (
     zip_details,
 )
 from govtasks.issues import Issue, IssueList, Severity
-from govtasks.model import Breakdown, CellRef
+from govtasks.model import Breakdown, CellRef, unit_tasks
 from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
@@ -451,8 +451,6 @@ def _period_issue(form: FormRead, target: Period | None, *, used: bool) -> list[
 
 def missing_returns(breakdown: Breakdown, files: Iterable[ReturnFile]) -> list[Issue]:
     """A missing-return issue for every unit with tasks and no file in use (ERROR when it leads a task)."""
-    from govtasks.report.merge import unit_tasks
-
     returned = {f.unit for f in files if f.state == "ok"}
     out = []
     for unit, (led, coop) in unit_tasks(breakdown).items():

@@ -11,24 +11,10 @@ import re
 
 from govtasks import issues as codes
 from govtasks.io.workbook import Sheet, column_letter
-from govtasks.issues import Issue, Severity
-from govtasks.model import CellRef, Task, make_cell_ref
-from govtasks.returns.match import (
-    ANSWER_FIELDS,
-    FIELD_LABELS,
-    Context,
-    Header,
-    RawRow,
-    custom_field,
-    norm_text,
-)
-from govtasks.returns.model import (
-    ROLE_COOP,
-    ROLE_LEAD,
-    STATUSES,
-    Progress,
-    make_progress,
-)
+from govtasks.issues import CellRef, Issue, Severity, make_cell_ref
+from govtasks.model import Task
+from govtasks.returns.match import ANSWER_FIELDS, FIELD_LABELS, Context, Header, RawRow, custom_field, norm_text
+from govtasks.returns.model import ROLE_COOP, ROLE_LEAD, STATUSES, Progress, make_progress
 
 _SEPS = re.compile(r"[\s、，,；;/]+")
 _READ_ONLY = ("deadline", "lead", "coop", "role")

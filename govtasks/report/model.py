@@ -1,0 +1,130 @@
+"""The model of the consolidated report: frozen dataclasses, no I/O.
+
+:func:`govtasks.merge` turns a Breakdown plus Returns into a :class:`Report`:
+:class:`ReportRow` lines (sections and tasks) in the layout of a published
+进展和完成情况 table, the lead and cooperating units' feedback, and the return
+status of every unit (:class:`UnitReturn`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from govtasks.issues import CellRef, IssueList
+from govtasks.returns.model import Progress, ReturnFile
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportRow:
+    """One line of the consolidated table: a section heading or a task."""
+
+    kind: str
+    """``"section"`` or ``"task"``."""
+    text: str
+    """The section heading, or the task text (目标与任务)."""
+    level: int = 0
+    """Section depth, 1 = outermost; 0 for tasks."""
+    task_id: str = ""
+    number: str = ""
+    path: tuple[str, ...] = ()
+    """The task's section headings (as in the breakdown)."""
+    lead: tuple[str, ...] = ()
+    coop: tuple[str, ...] = ()
+    progress: str = ""
+    """进展情况: the lead units' text (each prefixed 【单位】 when several leads wrote different texts)."""
+    status: str = ""
+    """完成状态 of the lead units (prefixed per unit when they differ)."""
+    sources: tuple[CellRef, ...] = ()
+    """Where every merged text came from."""
+    missing: tuple[str, ...] = ()
+    """Lead units that gave no answer for this task."""
+
+    @property
+    def sources_text(self) -> str:
+        """The provenance as text: one ``file!sheet!cell`` per line."""
+        return "\n".join(str(s) for s in self.sources)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitReturn:
+    """The return status of one unit (填报情况)."""
+
+    unit: str
+    lead_tasks: int = 0
+    coop_tasks: int = 0
+    file: str = ""
+    """The file in use; ``""`` when the unit has not returned."""
+    time: dt.datetime | None = None
+    answered: int = 0
+    other_files: tuple[str, ...] = ()
+    """Files of this unit not used (older versions, wrong period)."""
+
+    @property
+    def returned(self) -> bool:
+        """Whether a file of this unit is in use."""
+        return bool(self.file)
+
+    @property
+    def total(self) -> int:
+        """Tasks the unit has to answer."""
+        return self.lead_tasks + self.coop_tasks
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The consolidated report, ready for :func:`govtasks.write_report`."""
+
+    title: str
+    period: str = ""
+    """Period code."""
+    rows: tuple[ReportRow, ...] = ()
+    coop: tuple[Progress, ...] = ()
+    """Cooperating units' answers (sheet 配合单位反馈), in task order."""
+    lead: tuple[Progress, ...] = ()
+    """Lead units' answers in full (sheet 牵头单位反馈), in task order."""
+    unmatched: tuple[Progress, ...] = ()
+    """Rows of returns that match no task (also listed in 问题清单)."""
+    units: tuple[UnitReturn, ...] = ()
+    files: tuple[ReturnFile, ...] = ()
+    issues: IssueList = field(default_factory=IssueList, compare=False)
+    append_coop: bool = False
+    """Whether the cooperating units' text was appended to 进展情况."""
+
+    @property
+    def tasks(self) -> tuple[ReportRow, ...]:
+        """The task rows (no section rows)."""
+        return tuple(r for r in self.rows if r.kind == "task")
+
+    @property
+    def missing_units(self) -> tuple[str, ...]:
+        """Units that have not returned."""
+        return tuple(u.unit for u in self.units if not u.returned)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per task: 任务编号, 序号, 一级标题…, 目标与任务, 牵头责任单位, 责任单位, 进展情况, 完成状态,
+        未报牵头单位, 来源."""
+        import pandas as pd
+
+        tasks = self.tasks
+        depth = max((len(r.path) for r in tasks), default=0)
+        levels = [("一级标题", "二级标题", "三级标题")[i] if i < 3 else f"{i + 1}级标题" for i in range(depth)]
+        columns = ["任务编号", "序号", *levels, "目标与任务", "牵头责任单位", "责任单位", "进展情况", "完成状态",
+                   "未报牵头单位", "来源"]
+        rows = [(r.task_id, r.number, *(list(r.path) + [""] * depth)[:depth], r.text, "、".join(r.lead),
+                 "、".join(r.coop), r.progress, r.status, "、".join(r.missing), r.sources_text) for r in tasks]
+        return pd.DataFrame(rows, columns=columns)
+
+    def units_frame(self) -> pd.DataFrame:
+        """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""
+        import pandas as pd
+
+        columns = ["单位", "牵头任务数", "配合任务数", "是否报送", "报送文件", "报送时间", "已填报任务数", "应填报任务数",
+                   "其他文件"]
+        rows = [(u.unit, u.lead_tasks, u.coop_tasks, "已报送" if u.returned else "未报送", u.file, u.time, u.answered,
+                 u.total, "、".join(u.other_files)) for u in self.units]
+        return pd.DataFrame(rows, columns=columns)
