@@ -33,9 +33,9 @@ from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 from govtasks.periods import Period
 from govtasks.report.merge import merge
-from govtasks.report.model import Report, ReportRow, UnitReturn
+from govtasks.report.model import Report, ReportRow
 from govtasks.report.write import write_report
-from govtasks.returns.model import Progress, ReturnFile, Returns
+from govtasks.returns.model import Progress, ReturnFile, Returns, UnitReturn
 from govtasks.returns.read import read_returns
 
 __version__ = "0.1.0"

@@ -21,8 +21,7 @@ from govtasks.model import Breakdown
 from govtasks.periods import Period
 
 if TYPE_CHECKING:
-    from govtasks.report.model import UnitReturn
-    from govtasks.returns.model import Returns
+    from govtasks.returns.model import Returns, UnitReturn
 
 _MAX_ISSUES = 200
 
@@ -269,8 +268,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from govtasks.report.merge import return_status
-    from govtasks.returns.read import chase_notice
+    from govtasks.returns.notice import chase_notice
+    from govtasks.returns.status import return_status
 
     bd, rets = _read(args)
     units = return_status(bd, rets)

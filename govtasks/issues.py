@@ -45,28 +45,6 @@ class CellRef:
 
 
 
-# A bulk builder for the importers and readers. A frozen dataclass's __init__ sets each field
-# through object.__setattr__ (0.7 µs for a CellRef); this fills the slots directly (0.3 µs).
-# Callers pass every field. (Task has no slots: the importer fills its instance dict directly,
-# see breakdown.draft._tasks. CellRef keeps them: it is the most numerous object, one per
-# task, answer and issue, and slots save ≈ 150 bytes each.)
-_new = object.__new__
-
-
-_SET_REF = tuple(CellRef.__dict__[name].__set__ for name in ("file", "sheet", "row", "column"))  # slot setters
-
-
-def make_cell_ref(file: str, sheet: str, row: int, column: str) -> CellRef:
-    """``CellRef(file=…, sheet=…, row=…, column=…)`` for bulk use (fills the slots directly)."""
-    ref = _new(CellRef)
-    set_file, set_sheet, set_row, set_column = _SET_REF
-    set_file(ref, file)
-    set_sheet(ref, sheet)
-    set_row(ref, row)
-    set_column(ref, column)
-    return ref
-
-
 # --- issue codes (stable; tests and notebooks filter on these) ---------------
 NO_UNITS = "no-units"                      # a task with no lead and no cooperating unit
 NO_LEAD = "no-lead"                        # a task with cooperating units but no lead

@@ -232,7 +232,7 @@ def set_time(path: Path, when: dt.datetime) -> Path:
 
 def resave_with_libreoffice(paths: list[Path], fmt: str, outdir: Path) -> list[Path]:
     """Re-save several files as .xls/.ods in ONE LibreOffice call; outputs keep their stems."""
-    from govtasks.io.workbook import convert_with_libreoffice
+    from govtasks.io.libreoffice import convert_with_libreoffice
 
     work = outdir / f".lo-{fmt}"
     converted = convert_with_libreoffice(paths, work, fmt=fmt)

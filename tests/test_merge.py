@@ -131,22 +131,6 @@ def test_status_of_several_leads(statuses: tuple[str, str], expected: str) -> No
     assert gt.merge(BD, rets).tasks[1].status == expected
 
 
-def test_the_one_lead_shortcut_gives_what_the_general_path_gives() -> None:
-    from itertools import product
-
-    from govtasks.report.merge import _task_row, _task_row_general
-
-    task = Task(id="T9", number="9", path=("一、",), text="任务", lead=("甲局",), coop=("乙局", "丙局"))
-    src = CellRef(file="甲局.xlsx", sheet="表", row=5, column="I")
-    for progress, status, source, coop in product(("", "进展"), ("", "已完成"), (None, src), (False, True)):
-        entries = [Progress(task_id="T9", unit="甲局", role="牵头", progress=progress, status=status, source=source)]
-        if coop:
-            entries.insert(0, Progress(task_id="T9", unit="乙局", role="配合", progress="配合进展", source=src))
-        for append in (False, True):
-            assert _task_row(task, entries, append) == _task_row_general(task, entries, append)
-            assert _task_row(task, entries, append).sources == _task_row_general(task, entries, append).sources
-
-
 def test_unit_tasks_is_kept_for_the_last_breakdown_only() -> None:
     import dataclasses
 

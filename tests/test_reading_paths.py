@@ -1,84 +1,30 @@
-"""The fast reading paths give what the plain ones give.
+"""Reading workbooks: cell text, the threaded parse of returns, the unit search by name heads,
+formula cells and saved times, files read by their content.
 
-Each fast path (the zip member reader, the column-wise text grid, the threaded
-read of returns, the unit search by name heads, clean rows built
-directly) is checked against the plain
-computation it replaces, on real workbooks and on the awkward inputs.
+Where a step has a faster form than its definition (the parse in threads, the unit search),
+the test checks it against the plain computation, on real workbooks and awkward inputs.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
-import io
 import random
-import threading
-import time
-import zipfile
 from pathlib import Path
 
-import pytest
 import returns_helpers as rh
 from conftest import DATA, EXAMPLE_001
 
 import govtasks as gt
 from govtasks.breakdown.units import alias_key
-from govtasks.io.workbook import _text_grid, cell_text, read_workbook
-from govtasks.io.zip import Archive
+from govtasks.io.workbook import cell_text, read_workbook
 from govtasks.returns import read as returns_mod
 from govtasks.returns.match import Context
 
 
-def _zip_files() -> list[Path]:
-    return sorted(DATA.glob("*.xlsx")) + sorted(DATA.glob("*.docx"))
-
-
-@pytest.mark.parametrize("path", _zip_files(), ids=lambda p: p.name)
-def test_archive_reads_every_member_as_zipfile_does(path: Path) -> None:
-    data = path.read_bytes()
-    archive, reference = Archive(data), zipfile.ZipFile(io.BytesIO(data))
-    for info in reference.infolist():
-        assert archive.read(info.filename) == reference.read(info.filename)
-        assert archive.crc(info.filename) == info.CRC
-    assert archive.crc("xl/none.xml") is None
-    with pytest.raises(KeyError):
-        archive.read("xl/none.xml")
-
-
-def test_archive_stored_members_fallbacks_and_damage() -> None:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("stored.xml", b"<a>stored</a>", compress_type=zipfile.ZIP_STORED)
-        zf.writestr("deflated.xml", b"<b>" + b"x" * 5000 + b"</b>", compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("bzip.xml", b"<c>bzip2</c>", compress_type=zipfile.ZIP_BZIP2)
-    data = buf.getvalue()
-    archive = Archive(data)
-    assert archive.read("stored.xml") == b"<a>stored</a>"
-    assert archive.read("deflated.xml").startswith(b"<b>xxx")
-    assert archive.read("bzip.xml") == b"<c>bzip2</c>"  # another compression: zipfile reads it
-    with pytest.raises(zipfile.BadZipFile):
-        Archive(b"not a zip at all")
-    damaged = bytearray(data)
-    start = data.index(b"<a>stored")
-    damaged[start + 3] ^= 0xFF  # the stored bytes no longer match their CRC
-    with pytest.raises(zipfile.BadZipFile):
-        Archive(bytes(damaged)).read("stored.xml")
-
-
-def test_text_grid_matches_cell_text_cell_by_cell() -> None:
-    values = [
-        ["序号", "任务", 1.0, None, True],
-        [2.0, "第一行\r\n第二行", 3.5, dt.date(2024, 6, 30), ""],
-        [13800138000.0, "plain", "", dt.datetime(2024, 6, 30, 9, 5), False],
-    ]
-    expected = [[cell_text(v) for v in row] for row in values]
-    assert _text_grid(values) == expected
-    assert _text_grid([row[:] for row in values[:1]] + [["a"]]) == [[cell_text(v) for v in values[0]], ["a"]]  # ragged
-    assert _text_grid([]) == []
-    text_only = [["序号", "任务"], ["1", " 推进中 "]]
-    assert _text_grid(text_only) is text_only  # the usual form: kept as it is
-    assert _text_grid([["a\r\nb", "c"], ["d", "e\rf"]]) == [["a\nb", "c"], ["d", "e\nf"]]
+def test_cell_text_of_each_kind_of_value() -> None:
+    values = ["文本", "a\r\nb\rc", 3.0, 2.5, True, False, None, "", dt.date(2024, 6, 30), dt.datetime(2024, 6, 30, 9, 5), 7]
+    assert [cell_text(v) for v in values] == ["文本", "a\nb\nc", "3", "2.5", "是", "否", "", "", "2024-06-30",
+                                               "2024-06-30T09:05:00", "7"]
 
 
 def test_real_workbooks_read_the_same_as_cell_by_cell() -> None:
@@ -92,7 +38,7 @@ def test_real_workbooks_read_the_same_as_cell_by_cell() -> None:
         assert {s.name: s.rows for s in read_workbook(path).sheets} == plain, path.name
 
 
-def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, monkeypatch) -> None:
+def test_returns_parsed_in_threads_come_back_in_order_and_equal(tmp_path: Path, monkeypatch) -> None:
     bd = gt.import_breakdown(EXAMPLE_001)
     forms = gt.write_forms(bd, tmp_path / "forms", period="2024Q2")[:12]
     returned = tmp_path / "returns"
@@ -100,129 +46,15 @@ def test_returns_read_by_threads_come_back_in_order_and_equal(tmp_path: Path, mo
     for form in forms:
         unit = rh.form_meta(form)["单位"]
         rh.fill_form(form, {t.id: {"progress": f"{unit}{t.id}进展"} for t in bd.for_unit(unit)}, out=returned / form.name)
+    (returned / "说明.txt").write_text("不是报表", encoding="utf-8")
+    monkeypatch.setattr(returns_mod, "BATCH", 5)  # batches that end mid-folder
     threaded = gt.read_returns(returned, bd, period="2024Q2")
-    monkeypatch.setattr(returns_mod, "WORKERS", 1)
-    monkeypatch.setattr(returns_mod, "_in_order", lambda fn, items: contextlib.nullcontext(map(fn, items)))
+    monkeypatch.setattr(returns_mod, "PARSE_THREADS", 1)
+    monkeypatch.setattr(returns_mod, "BATCH", 1)
     plain = gt.read_returns(returned, bd, period="2024Q2")
     assert threaded.entries == plain.entries and threaded.files == plain.files
     assert [i.message for i in threaded.issues] == [i.message for i in plain.issues]
-    assert len({e.unit for e in threaded.entries}) == 12
-
-
-def test_clean_rows_built_directly_equal_the_checked_path(tmp_path: Path, monkeypatch) -> None:
-    """Rows that need no checking skip ``_Row``; whatever a row holds, the entries and issues
-    are those the full check gives."""
-    from govtasks.returns import rows as _rowcheck
-
-    bd = gt.import_breakdown(EXAMPLE_001)
-    forms = gt.write_forms(bd, tmp_path / "forms", period="2024Q2")[:10]
-    returned = tmp_path / "returns"
-    returned.mkdir()
-    odd = ["", "已完成", "推进中（自填）", "=SUM(A1)", "+86 553 1234567", "正常推进。\n下步：=继续"]
-    for n, form in enumerate(forms):
-        unit = rh.form_meta(form)["单位"]
-        answers = {t.id: {"progress": f"{unit}{t.id}：{odd[(n + i) % len(odd)]}", "status": odd[(n * 3 + i) % 3]}
-                   for i, t in enumerate(bd.for_unit(unit))}
-        first = next(iter(answers))
-        answers[first]["status"] = "推进中（自填）"  # outside the vocabulary: checked
-        rh.fill_form(form, answers, out=returned / form.name)
-    built = []
-    direct = _rowcheck._Fast.entry
-
-    def counted(self, raw):
-        entry = direct(self, raw)
-        built.append(entry is not None)
-        return entry
-
-    monkeypatch.setattr(_rowcheck._Fast, "entry", counted)
-    fast = gt.read_returns(returned, bd, period="2024Q2")
-    monkeypatch.setattr(_rowcheck._Fast, "entry", lambda self, raw: None)
-    checked = gt.read_returns(returned, bd, period="2024Q2")
-    assert fast.entries == checked.entries
-    assert [str(e.source) for e in fast.entries] == [str(e.source) for e in checked.entries]  # (not compared by ==)
-    assert [(i.code, i.message, str(i.where)) for i in fast.issues] == \
-           [(i.code, i.message, str(i.where)) for i in checked.issues]
-    assert sum(built) > len(built) / 2 and not all(built)  # both paths really ran
-    assert any(i.code == "bad-status" for i in fast.issues)
-
-
-def test_make_progress_equals_the_constructor() -> None:
-    from govtasks.returns.model import _PROGRESS_FIELDS, Progress, make_progress
-
-    values = ("T001", "区发改委", "牵头", "已完成", "进展", "问题", "计划", "备注", (("其他", "x"),), "1", "任务",
-              gt.CellRef(file="a.xlsx", sheet="表", row=5, column="I"))
-    made, plain = make_progress(*values), Progress(**dict(zip(_PROGRESS_FIELDS, values)))
-    assert made == plain and made.source == plain.source
-    assert [f.name for f in dataclasses.fields(Progress)] == list(_PROGRESS_FIELDS)
-    with pytest.raises(TypeError):
-        make_progress(*values[:-1])
-
-
-def test_in_order_keeps_order_shares_the_work_and_raises() -> None:
-    names: set[str] = set()
-
-    def slow_square(n: int) -> int:
-        names.add(threading.current_thread().name)
-        time.sleep(0.002 * (n % 3))  # later items often finish first
-        return n * n
-
-    with returns_mod._in_order(slow_square, list(range(30))) as results:
-        assert list(results) == [n * n for n in range(30)]
-    assert names == {"govtasks-read-0", threading.current_thread().name}  # the consumer computes while it waits
-
-    def fails_on_5(n: int) -> int:
-        if n == 5:
-            raise ValueError("boom")
-        return n
-
-    with pytest.raises(ValueError, match="boom"), returns_mod._in_order(fails_on_5, list(range(20))) as results:
-        list(results)
-
-
-def test_in_order_lets_ctrl_c_in_the_consumer_stop_at_once() -> None:
-    """The consumer parses too while it waits: Ctrl-C there stops everything at once, rather
-    than being kept like a file's error until its turn (the consumer would go on parsing)."""
-    main = threading.current_thread()
-    raised: list[int] = []
-
-    def parse(n: int) -> int:
-        if threading.current_thread() is main and n >= 1:
-            raised.append(n)
-            raise KeyboardInterrupt
-        time.sleep(0.02)
-        return n
-
-    with pytest.raises(KeyboardInterrupt), returns_mod._in_order(parse, list(range(40))) as results:
-        for _ in results:
-            pass
-    assert len(raised) == 1
-    assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
-
-
-def test_in_order_stays_within_its_window_and_stops_with_the_consumer(monkeypatch) -> None:
-    monkeypatch.setattr(returns_mod, "READ_AHEAD", 4)
-    started: list[int] = []
-    lead = []
-
-    def record(n: int) -> int:
-        started.append(n)
-        return n
-
-    consumed = 0
-    with returns_mod._in_order(record, list(range(40))) as results:
-        for n in results:
-            time.sleep(0.001)  # a slow consumer: the workers must wait for it
-            lead.append(max(started) - n)
-            consumed += 1
-    assert consumed == 40 and max(lead) < 4 + 1
-
-    started.clear()
-    with returns_mod._in_order(record, list(range(1000))) as results:
-        assert [next(results) for _ in range(3)] == [0, 1, 2]
-    # the consumer stopped early: the workers stop too, and are joined
-    time.sleep(0.01)
-    assert len(started) < 20
-    assert not [t for t in threading.enumerate() if t.name.startswith("govtasks-read")]
+    assert len({e.unit for e in threaded.entries}) == 12 and threaded.not_forms == ("说明.txt",)
 
 
 def test_find_unit_is_the_longest_name_then_the_first() -> None:
@@ -254,7 +86,7 @@ def test_find_unit_is_the_longest_name_then_the_first() -> None:
 def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, libreoffice) -> None:
     import openpyxl
 
-    from govtasks.io.workbook import convert_with_libreoffice
+    from govtasks.io.libreoffice import convert_with_libreoffice
     from govtasks.io.xls import xls_formula_cells
 
     wb = openpyxl.Workbook()
@@ -275,7 +107,7 @@ def test_xls_formula_places_match_the_xlsx_they_were_saved_from(tmp_path: Path, 
 
 
 def test_a_file_is_read_by_its_content_whatever_its_extension(tmp_path: Path, libreoffice) -> None:
-    from govtasks.io.workbook import convert_with_libreoffice
+    from govtasks.io.libreoffice import convert_with_libreoffice
 
     xlsx = DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx"
     xls = convert_with_libreoffice([xlsx], tmp_path / "lo", fmt="xls")[xlsx]
@@ -290,12 +122,10 @@ def test_a_file_is_read_by_its_content_whatever_its_extension(tmp_path: Path, li
     assert len(bd.tasks) == 220
 
 
-def test_zip_details_taken_before_parsing_equal_the_details_pass(tmp_path: Path, libreoffice) -> None:
-    """read_returns takes an .xlsx's saved time and formula cells from its zip before calamine
-    parses it: the workbook is the one the details pass after the parse gives."""
+def test_formula_cells_and_saved_time_of_xlsx_and_its_libreoffice_resave(tmp_path: Path, libreoffice) -> None:
     import openpyxl
 
-    from govtasks.io.workbook import Parsed, finish_workbook, parse_sheets, zip_details
+    from govtasks.io.details import read_details
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -307,20 +137,15 @@ def test_zip_details_taken_before_parsing_equal_the_details_pass(tmp_path: Path,
     hidden.append(["单位", "=B9"])  # a hidden sheet's formulas are not wanted
     hidden.sheet_state = "hidden"
     wb.create_sheet("空白").append(["无公式"])
-    wb.properties.modified = dt.datetime(2024, 7, 1, 9, 30)
     made = tmp_path / "公式.xlsx"
     wb.save(made)
     resaved = libreoffice(made, "xlsx", tmp_path / "lo")  # another writer's zip and XML
     for path in (made, resaved):
-        found = zip_details(path)
-        assert found is not None
-        data, parsed = path.read_bytes(), parse_sheets(path, path.name)
-        before = finish_workbook(Parsed(path, path.name, b"", parsed), details=found)
-        after = finish_workbook(Parsed(path, path.name, data, parse_sheets(path, path.name)), details=True)
-        assert before == after, path
-        assert set(before.formulas("进展")) == {(1, 1), (2, 2)} and not before.formulas("_meta")
-        assert before.saved is not None
-    assert zip_details(Path(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx")) is not None
+        book = read_workbook(path, details=True)
+        assert book.formulas("进展") == {(1, 1): 'A1&"推进中"', (2, 2): "SUM(C2:C2)"}, path
+        assert not book.formulas("_meta") and not book.formulas("空白")
+        assert book.saved is not None
     ods = libreoffice(made, "ods", tmp_path / "ods")
-    (tmp_path / "not-a-zip.xlsx").write_bytes(b"\xd0\xcf\x11\xe0 an .xls named .xlsx")
-    assert zip_details(ods) is None and zip_details(tmp_path / "not-a-zip.xlsx") is None
+    assert set(read_workbook(ods, details=True).formulas("进展")) == {(1, 1), (2, 2)}
+    assert read_details(b"\xd0\xcf\x11\xe0 an .xls named .xlsx").formulas == {}
+    assert read_details(b"PK\x03\x04 damaged").saved is None

@@ -370,7 +370,7 @@ def test_cli_merge_options(tmp_path: Path, capsys) -> None:
 
 
 def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
-    from govtasks.returns.read import chase_notice
+    from govtasks.returns.notice import chase_notice
 
     def clear(ws, labels, header_row):
         row = rh.task_rows(ws, labels, header_row)[mine()[0].id]
@@ -387,7 +387,8 @@ def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
 
 
 def test_libreoffice_batch_keeps_files_with_one_stem_apart(tmp_path: Path, libreoffice) -> None:
-    from govtasks.io.workbook import convert_with_libreoffice, read_workbook
+    from govtasks.io.libreoffice import convert_with_libreoffice
+    from govtasks.io.workbook import read_workbook
 
     a = write_xlsx(tmp_path / "表.xlsx", {"S": [["甲"]]})
     b = tmp_path / "表.html"

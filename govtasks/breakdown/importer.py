@@ -14,7 +14,6 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
-from govtasks._perf import paused_gc
 from govtasks._types import PathLike
 from govtasks.breakdown.draft import LeadRule
 from govtasks.errors import LayoutError, UnsupportedFileError
@@ -65,13 +64,12 @@ def import_breakdown(
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
-    with paused_gc():  # thousands of small acyclic objects: see _perf.paused_gc
-        if suffix in GRID_EXTENSIONS:
-            return _from_grid(p, units, lead, layout)
-        if suffix in TEXT_EXTENSIONS:
-            return _from_text(p, units, lead, layout)
-        if suffix in DOCUMENT_EXTENSIONS:
-            return _from_document(p, units, lead, layout)
+    if suffix in GRID_EXTENSIONS:
+        return _from_grid(p, units, lead, layout)
+    if suffix in TEXT_EXTENSIONS:
+        return _from_text(p, units, lead, layout)
+    if suffix in DOCUMENT_EXTENSIONS:
+        return _from_document(p, units, lead, layout)
     msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
     raise UnsupportedFileError(msg, file=p.name)
 

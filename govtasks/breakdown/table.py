@@ -20,7 +20,7 @@ from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, gue
 from govtasks.breakdown.labels import Header, find_header, norm_label
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
-from govtasks.issues import Issue, Severity, make_cell_ref
+from govtasks.issues import Issue, Severity
 from govtasks.model import Breakdown, CellRef, RosterUnit
 
 _SECTION_RANKS = (
@@ -126,13 +126,13 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
             if not (number.isdigit() and number.isascii() and len(number) <= 5) and (last or not text):
                 result.issues.append(Issue(
                     code=codes.ROW_SKIPPED, severity=Severity.WARNING,
-                    where=make_cell_ref(file, sheet_name, r + 1, text_letter),
+                    where=CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter),
                     message=f"该行既不是任务也不是标题，未导入：“{' '.join(c for c in row if c)[:60]}”"))
                 continue
         path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
         extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
         items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
-                               make_cell_ref(file, sheet_name, r + 1, text_letter)))
+                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter)))
         if number.isdigit():
             last = int(number)
     return result

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from govtasks.errors import TemplateError
 from govtasks.forms.style import PageSetup, Range, Validation
 from govtasks.io.textfit import lines_height, lines_needed
-from govtasks.io.xlsxout import cell_writers
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -172,7 +171,7 @@ class SheetWriter:
 
     def __init__(self, ws: Worksheet, sheet: SheetSpec, fmts: list[Any], file: str, unit: str) -> None:
         self.ws, self.sheet, self.fmts, self.file, self.unit = ws, sheet, fmts, file, unit
-        self.write_string, self.write_blank = cell_writers(ws)
+        self.write_string, self.write_blank = ws.write_string, ws.write_blank
         self.first, self.last, self.delta = 0, -1, 0
         self.placed: dict[str, list[int]] = {"tasks": [], "section": []}
         self.ctx: Mapping[str, Any] = {}

@@ -23,7 +23,7 @@ from govtasks._types import PathLike
 from govtasks.errors import GovtasksError, LayoutError, WorkbookError
 from govtasks.forms.sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
 from govtasks.forms.template import META_SHEET, default_template, load_template
-from govtasks.model import Breakdown, RosterUnit, Task
+from govtasks.model import Breakdown, RosterUnit, Task, unit_tasks
 from govtasks.periods import Period
 
 if TYPE_CHECKING:
@@ -77,9 +77,9 @@ def write_forms(
     chosen = select_units(bd, units=units, roster=roster)
     targets = _targets(Path(out_dir), chosen, per, overwrite=overwrite)
     run = _Run.start(bd, spec, per, _previous_map(previous), password, generated)
-    index = _unit_index(bd.tasks)
+    index = unit_tasks(bd)
     for unit, target in zip(chosen, targets):
-        led, coop = index.get(unit, ([], []))
+        led, coop = index.get(unit, ((), ()))
         _write_form(run, unit, led, coop, target)
     return targets
 
@@ -134,18 +134,6 @@ def _targets(out_dir: Path, units: list[str], period: Period, *, overwrite: bool
         raise WorkbookError(f"{out_dir}: 已有 {len(existing)} 个同名填报表（如“{existing[0].name}”），未写入任何文件；"
                             f"如要覆盖，请加 --overwrite（Python：overwrite=True）", file=existing[0].name)
     return paths
-
-
-def _unit_index(tasks: Sequence[Task]) -> dict[str, tuple[list[Task], list[Task]]]:
-    """unit → (tasks it leads, tasks it only cooperates on), in breakdown order (as Breakdown.for_unit)."""
-    index: dict[str, tuple[list[Task], list[Task]]] = {}
-    for task in tasks:
-        for unit in dict.fromkeys(task.lead):
-            index.setdefault(unit, ([], []))[0].append(task)
-        for unit in dict.fromkeys(task.coop):
-            if unit not in task.lead:
-                index.setdefault(unit, ([], []))[1].append(task)
-    return index
 
 
 # --- the previous period's progress -------------------------------------------------------
@@ -234,7 +222,7 @@ class _Run:
         return {**found, "index": index}
 
 
-def _items(run: _Run, led: list[Task], coop: list[Task]) -> list[Item]:
+def _items(run: _Run, led: Sequence[Task], coop: Sequence[Task]) -> list[Item]:
     """Section headings and tasks in form order: leads then cooperations, each under its headings.
 
     A heading is emitted for every level that changes from one task to the next
@@ -287,7 +275,7 @@ def _count_sections(items: list[Item]) -> list[Item]:
 
 # --- writing one form ------------------------------------------------------------------------
 
-def _write_form(run: _Run, unit: str, led: list[Task], coop: list[Task], target: Path) -> None:
+def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task], target: Path) -> None:
     from govtasks.io.xlsxout import atomic_workbook
 
     spec = run.spec

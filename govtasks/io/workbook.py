@@ -3,8 +3,10 @@
 :func:`read_workbook` opens .xlsx/.xlsm/.xls/.xlsb/.ods/.csv and returns plain
 :class:`Sheet` grids of text with absolute coordinates (row 0 = Excel row 1)
 and the merged ranges, ODS merges included (calamine has none for ODS, so
-they are read from content.xml here). Every failure becomes a
-:class:`~govtasks.errors.WorkbookError` with a Chinese message naming the file.
+they are read from content.xml here); with ``details=True`` also the formula
+cells and the last-saved time (:mod:`govtasks.io.details`). Every failure
+becomes a :class:`~govtasks.errors.WorkbookError` with a Chinese message naming
+the file.
 """
 
 from __future__ import annotations
@@ -14,9 +16,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any, Collection
 from xml.etree.ElementTree import iterparse
@@ -26,8 +26,7 @@ import python_calamine as pc
 from govtasks._perf import memo
 from govtasks._types import PathLike
 from govtasks.errors import UnsupportedFileError, WorkbookError
-from govtasks.io.xls import xls_formula_cells
-from govtasks.io.zip import Archive
+from govtasks.io.details import Details, read_details
 
 GRID_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -83,7 +82,9 @@ def column_letter(col: int) -> str:
 
 def cell_text(value: Any) -> str:
     """A calamine value as text: integral floats lose ``.0``, dates are ISO, ``\\r\\n`` → ``\\n``."""
-    if value is None or value == "":
+    if type(value) is str:  # most cells
+        return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -95,23 +96,8 @@ def cell_text(value: Any) -> str:
 
 
 def _text_grid(values: list[list[Any]]) -> list[list[str]]:
-    """:func:`cell_text` of every cell. A grid of plain strings (a form as units return it) is
-    checked in C-level passes and kept as it is; otherwise column by column: a column of plain
-    strings is kept, and only the others are converted."""
-    if not values:
-        return []
-    cells = list(chain.from_iterable(values))
-    if set(map(type, cells)) == {str} and "\r" not in "".join(cells):  # a form's grid: text only, kept as it is
-        return values
-    if len(set(map(len, values))) > 1:  # ragged (calamine's grids are rectangular): row by row
-        return [[cell_text(v) for v in row] for row in values]
-    columns = list(zip(*values))
-    for c, column in enumerate(columns):
-        if set(map(type, column)) == {str} and "\r" not in "".join(column):
-            continue
-        columns[c] = tuple(v if type(v) is str and "\r" not in v
-                           else str(int(v)) if type(v) is float and v.is_integer() else cell_text(v) for v in column)
-    return list(map(list, zip(*columns)))
+    """:func:`cell_text` of every cell."""
+    return [[cell_text(v) for v in row] for row in values]
 
 
 def read_bytes(path: PathLike, *, display_name: str | None = None) -> bytes:
@@ -137,7 +123,7 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     Args:
         path: the file.
         display_name: the name to use in messages and CellRefs (default: the file name).
-        details: also read formula cells (.ods: every sheet; .xlsx/.xlsm: visible sheets) and the
+        details: also read formula cells (.ods: every sheet; .xlsx/.xlsm/.xls: visible sheets) and the
             last-saved time.
         sniff: try a file with an unknown extension (.et …) by its content instead of refusing it.
         skip_hidden: names of hidden sheets not to read (govtasks' own helper sheets).
@@ -150,24 +136,13 @@ def read_workbook(path: PathLike, *, display_name: str | None = None, details: b
     name = display_name or p.name
     check_extension(p, name, sniff=sniff)
     data = read_bytes(p, display_name=name)
-    sheets = None if p.suffix.lower() == ".csv" else parse_sheets(p, name, skip_hidden=skip_hidden)
-    return finish_workbook(Parsed(p, name, data, sheets), details=details)
+    if p.suffix.lower() == ".csv":
+        return Workbook(name, [_read_csv(data, p.stem, name)])
+    return text_workbook(name, data, parse_sheets(p, name, skip_hidden=skip_hidden), details=details)
 
 
 RawSheet = tuple[str, bool, Any, list[Merge]]
-"""(name, visible, the python-calamine sheet, merges) of one sheet, before its cells become text.
-The main thread calls the sheet's ``to_python``: it holds the GIL, so in a worker it only
-interrupts the main thread (measured: 1,500 returns ≈ 3 % faster this way)."""
-
-
-@dataclass(slots=True)
-class Parsed:
-    """A workbook file's bytes and calamine's parse of its sheets (None for a .csv)."""
-
-    path: Path
-    name: str
-    data: bytes
-    sheets: list[RawSheet] | None
+"""(name, visible, the python-calamine sheet, merges) of one sheet, before its cells become text."""
 
 
 def check_extension(path: Path, name: str, *, sniff: bool = False) -> None:
@@ -182,11 +157,9 @@ def check_extension(path: Path, name: str, *, sniff: bool = False) -> None:
 def parse_sheets(path: Path, name: str, *, skip_hidden: Collection[str] = ()) -> list[RawSheet]:
     """calamine's parse and merges of every sheet of the workbook at ``path`` (not a .csv).
 
-    Only calamine runs here: ``read_returns`` calls this in worker threads (calamine releases
-    the GIL while it opens and parses) while the main thread reads the bytes, turns the
-    cells into text (:func:`finish_workbook`) and matches the rows. calamine opens the path
-    itself (through a Python file object it would hold the GIL); it trusts the extension, so a
-    file it cannot open that way (a real .xls named .xlsx) is read and opened by its content.
+    calamine opens the path itself and releases the GIL while it parses, so this may run in a
+    worker thread. It trusts the extension, so a file it cannot open that way (a real .xls
+    named .xlsx) is read and opened by its content.
 
     Raises:
         WorkbookError: missing, empty, corrupt, encrypted or not a workbook.
@@ -222,25 +195,28 @@ def parse_sheets(path: Path, name: str, *, skip_hidden: Collection[str] = ()) ->
     return sheets
 
 
-def finish_workbook(parsed: Parsed, *, details: bool | ZipDetails = False) -> Workbook:
-    """Text grids of calamine's values, merges, and (``details``) formula cells and last-saved time
-    (read from ``parsed.data``, or as :func:`zip_details` found them before)."""
-    name, data = parsed.name, parsed.data
-    if parsed.sheets is None:
-        return Workbook(name, [_read_csv(data, parsed.path.stem, name)])
-    is_ods = parsed.path.suffix.lower() == ".ods" or data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
+def text_workbook(name: str, data: bytes, raw_sheets: list[RawSheet], *, details: bool = False) -> Workbook:
+    """The Workbook of calamine's parse: text grids, merges (an .ods's from its content.xml), and
+    with ``details`` the formula cells of the visible sheets and the last-saved time."""
+    is_ods = data[:2] == b"PK" and b"opendocument.spreadsheet" in data[:200]
     ods_merges, ods_formulas = _ods_content(data) if is_ods else ({}, {})
     try:
         sheets = [Sheet(title, _text_grid(raw.to_python(skip_empty_area=False)), merges or ods_merges.get(title, []),
                         visible, ods_formulas.get(title, {}))
-                  for title, visible, raw, merges in parsed.sheets]
+                  for title, visible, raw, merges in raw_sheets]
     except Exception as exc:
         raise WorkbookError(f"{name}: 文件内容已损坏，无法读取（{exc}）；请在 Excel/WPS 中打开后另存为 .xlsx", file=name) from exc
     if not details:
         return Workbook(name, sheets)
-    if isinstance(details, ZipDetails):
-        return _attach(name, sheets, details)
-    return _with_details(data, name, sheets, is_ods=is_ods)
+    found = read_details(data, ods=is_ods)
+    return Workbook(name, [_with_formulas(s, found) for s in sheets], found.saved)
+
+
+def _with_formulas(sheet: Sheet, details: Details) -> Sheet:
+    cells = details.formulas.get(sheet.name)
+    if not cells or not sheet.visible or sheet.formulas:
+        return sheet
+    return Sheet(sheet.name, sheet.rows, sheet.merges, sheet.visible, cells)
 
 
 def decode_text(data: bytes) -> str | None:
@@ -313,227 +289,3 @@ def _ods_content(data: bytes) -> tuple[dict[str, list[Merge]], dict[str, dict[tu
                 formulas[sheet][(row, col)] = re.sub(r"^(?:of:|oooc:)?=", "", formula)
             col += int(el.get(t + "number-columns-repeated", "1"))
     return merges, formulas
-
-
-# --- details: last-saved time and formula cells -------------------------------------
-
-_MODIFIED = re.compile(rb"<(?:\w+:)?modified\b[^>]*>([^<]+)<")
-_ODS_DATE = re.compile(rb"<dc:date>([^<]+)<")
-_FORMULA_MARK = b"f>"
-"""In every worksheet with formulas: each formula (or the master cell of a shared one) is
-<f …>text</f>, or <x:f> with a prefix. No other worksheet element ends in f; a false hit (an
-inline string holding "f>") only costs the full parse."""
-_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
-_A1 = re.compile(r"([A-Z]+)(\d+)")
-
-
-def _parse_time(text: str) -> dt.datetime | None:
-    try:
-        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")[:32])
-    except ValueError:
-        try:
-            value = dt.datetime.fromisoformat(text.strip()[:19])
-        except ValueError:
-            return None
-    return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
-
-
-@dataclass(frozen=True, slots=True)
-class ZipDetails:
-    """The details of an .xlsx/.xlsm, read from its zip alone."""
-
-    saved: dt.datetime | None
-    formulas: dict[str, dict[tuple[int, int], str]]
-    """Sheet name → its formula cells (sheets without formulas left out)."""
-
-
-def zip_details(path: Path) -> ZipDetails | None:
-    """The last-saved time and every sheet's formula cells of an .xlsx/.xlsm, from its zip; None
-    for any other file or a zip they cannot be read from (:func:`finish_workbook` then tries).
-
-    ``read_returns`` takes them for all files before the parsing starts: reading a file and
-    inflating its parts release the GIL, and while the parsing worker runs, each release costs
-    the main thread the worker's turn (measured, 1,500 returns 3 % faster this way)."""
-    try:
-        data = path.read_bytes()
-        if data[:2] != b"PK" or b"opendocument" in data[:200]:
-            return None
-        return _xlsx_details(Archive(data))
-    except Exception:  # unreadable or odd (another compression, encryption): the details pass after the parse judges
-        return None
-
-
-def _xlsx_details(zf: Archive) -> ZipDetails:
-    """The saved time and every sheet's formula cells in an .xlsx's zip."""
-    m = _MODIFIED.search(_member(zf, "docProps/core.xml"))
-    found = {title: cells for title, part in _parts_of(zf).items() if part and (cells := _xlsx_formulas(zf, part))}
-    return ZipDetails(_parse_time(m.group(1).decode()) if m else None, found)
-
-
-def _attach(name: str, sheets: list[Sheet], details: ZipDetails) -> Workbook:
-    """The workbook with the formula cells of its visible sheets and its saved time."""
-    found = details.formulas
-    return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, found[s.name])
-                           if s.visible and s.name in found else s for s in sheets], details.saved)
-
-
-def _with_details(data: bytes, name: str, sheets: list[Sheet], *, is_ods: bool) -> Workbook:
-    """Add the last-saved time and (.xlsx/.xlsm) the formula cells of the visible sheets, in one pass over the zip."""
-    try:
-        zf = Archive(data)
-        if is_ods:  # formulas came with the merges from content.xml
-            m = _ODS_DATE.search(_member(zf, "meta.xml"))
-            return Workbook(name, sheets, _parse_time(m.group(1).decode()) if m else None)
-        details = _xlsx_details(zf)
-    except (zipfile.BadZipFile, zlib.error):  # .xls (formula places only), .xlsb or a damaged member
-        found = xls_formula_cells(data)
-        return Workbook(name, [Sheet(s.name, s.rows, s.merges, s.visible, dict.fromkeys(found[s.name], ""))
-                               if s.visible and s.name in found else s for s in sheets])
-    except Exception:  # a part zipfile cannot read (another compression, encryption): calamine read the cells
-        return Workbook(name, sheets)
-    return _attach(name, sheets, details)
-
-
-def _member(zf: Archive, name: str) -> bytes:
-    try:
-        return zf.read(name)
-    except KeyError:
-        return b""
-
-
-def _attrs(tag: bytes) -> dict[str, str]:
-    from html import unescape
-
-    return {k.decode().rsplit(":", 1)[-1] if k != b"r:id" else "rid": unescape(v.decode()) for k, v in _ATTR.findall(tag)}
-
-
-_PARTS: dict[tuple[int | None, int | None], dict[str, str]] = {}
-
-
-def _parts_of(zf: Archive) -> dict[str, str]:
-    """Sheet name → worksheet part, cached by the CRCs of workbook.xml and its rels (same template, same parts)."""
-    key = (zf.crc("xl/workbook.xml"), zf.crc("xl/_rels/workbook.xml.rels"))
-    if None in key:
-        return {}
-    found = _PARTS.get(key)
-    if found is None:
-        if len(_PARTS) > 256:
-            _PARTS.clear()
-        found = _PARTS[key] = _sheet_parts(zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels"))
-    return found
-
-
-def _sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
-    """Sheet name → worksheet part path of an .xlsx."""
-    targets = {}
-    for tag in _REL_TAG.findall(rels_xml):
-        attrs = _attrs(tag)
-        target = attrs.get("Target", "")
-        targets[attrs.get("Id", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    sheets = (_attrs(tag) for tag in _SHEET_TAG.findall(workbook_xml))
-    return {a.get("name", ""): targets.get(a.get("rid", ""), "") for a in sheets}
-
-
-def _xlsx_formulas(zf: Archive, part: str) -> dict[tuple[int, int], str]:
-    """0-based (row, col) → formula text of one worksheet part (only parsed when it has formulas)."""
-    try:
-        raw = zf.read(part)
-    except KeyError:
-        return {}
-    if _FORMULA_MARK not in raw:  # one pass over the XML; most returns have no formula
-        return {}
-    out: dict[tuple[int, int], str] = {}
-    ref = ""
-    for event, el in iterparse(io.BytesIO(raw), events=("start", "end")):
-        tag = el.tag.rsplit("}", 1)[-1]
-        if event == "start" and tag == "c":
-            ref = el.get("r", "")
-        elif event == "end" and tag == "f":
-            m = _A1.fullmatch(ref)
-            if m:
-                col = 0
-                for ch in m.group(1):
-                    col = col * 26 + ord(ch) - 64
-                out[(int(m.group(2)) - 1, col - 1)] = el.text or ""
-        elif event == "end" and tag == "row":
-            el.clear()
-    return out
-
-
-# --- LibreOffice: batch conversion of what calamine cannot open -------------------
-
-_CALC_TEXT = (".htm", ".html", ".xml")
-"""Text formats LibreOffice would open in Writer; named .xls they open in Calc (HTML / Excel 2003 XML)."""
-LO_BATCH = 200
-"""Files per soffice call (one call costs ~1 s to start, then 60–230 ms per file)."""
-
-
-def libreoffice_path() -> str | None:
-    """The LibreOffice executable (soffice), or None when it is not installed."""
-    import shutil
-
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def convert_with_libreoffice(paths: list[Path], outdir: Path, *, fmt: str = "xlsx",
-                             timeout: float = 120.0) -> dict[Path, Path | None]:
-    """Convert many files with as few soffice calls as possible (a private profile, headless).
-
-    Inputs are copied under numbered names first, so two files with one stem
-    (``a.xls`` and ``a.et``) cannot overwrite each other's output.
-
-    Returns:
-        Each input → its converted file, or None when LibreOffice wrote nothing.
-
-    Raises:
-        WorkbookError: LibreOffice is not installed.
-    """
-    import shutil
-
-    exe = libreoffice_path()
-    if exe is None:
-        raise WorkbookError("未安装 LibreOffice，无法转换 .et 等文件；请在 WPS/Excel 中另存为 .xlsx 后再试")
-    src_dir, out_dir = outdir / "in", outdir / "out"
-    src_dir.mkdir(parents=True, exist_ok=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    copies = {}
-    for i, path in enumerate(paths):
-        suffix = path.suffix.lower()
-        copy = src_dir / f"{i:05d}{'.xls' if suffix in _CALC_TEXT else suffix}"
-        shutil.copyfile(path, copy)
-        copies[path] = copy
-    order = list(copies.values())
-    for start in range(0, len(order), LO_BATCH):
-        batch = order[start:start + LO_BATCH]
-        _run_soffice(exe, outdir / "profile", batch, out_dir, fmt, timeout + 2.0 * len(batch))
-    result: dict[Path, Path | None] = {}
-    for path, copy in copies.items():
-        out = out_dir / f"{copy.stem}.{fmt.split(':')[0]}"
-        result[path] = out if out.exists() and out.stat().st_size else None
-    return result
-
-
-def _run_soffice(exe: str, profile: Path, files: list[Path], out_dir: Path, fmt: str, timeout: float) -> None:
-    """One soffice call; on a hang its whole process group is killed (what was converted is kept)."""
-    import os
-    import signal
-    import subprocess
-
-    cmd = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-           "--convert-to", fmt, "--outdir", str(out_dir), *map(str, files)]
-    posix = os.name == "posix"
-    try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=posix)
-    except OSError as exc:
-        raise WorkbookError(f"无法启动 LibreOffice（{exc}）；请在 WPS/Excel 中另存为 .xlsx 后再试") from exc
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-        proc.wait()

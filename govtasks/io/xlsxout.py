@@ -10,13 +10,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
 import tempfile
 import threading
 import zipfile
-import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from govtasks.errors import WorkbookError
 
@@ -54,72 +52,6 @@ class _LeveledZipFile(zipfile.ZipFile):
         # XlsxWriter passes a ZipInfo, whose level would otherwise be zlib's default
         super().writestr(zinfo_or_arcname, data, compress_type,
                          self.compresslevel if compresslevel is None else compresslevel)
-
-    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None,
-              compresslevel: int | None = None) -> None:
-        # XlsxWriter zips each part from a temporary file (the report's big sheets: tens of MB)
-        level = getattr(_LEVEL, "value", None)
-        if level is None or compress_type is not None or compresslevel is not None \
-                or self.compression != zipfile.ZIP_DEFLATED or os.path.getsize(filename) < 2 * PIECE:
-            super().write(filename, arcname, compress_type, compresslevel)
-            return
-        zinfo = zipfile.ZipInfo.from_file(filename, arcname)
-        zinfo.compress_type = zipfile.ZIP_DEFLATED
-        with open(filename, "rb") as src, self.open(zinfo, "w") as dest:
-            if not hasattr(dest, "_compressor"):  # not CPython's zipfile as we know it
-                shutil.copyfileobj(src, dest, PIECE)
-                return
-            _write_deflated(src, dest, level)
-
-
-PIECE = 1 << 20
-"""A big part is deflated in pieces of this many bytes, two at a time (zlib releases the GIL)."""
-
-
-class _Deflated:
-    """Stands in for zipfile's compressor: hands over each piece's output, deflated beforehand."""
-
-    def __init__(self) -> None:
-        self.next = b""
-
-    def compress(self, data: bytes) -> bytes:
-        out, self.next = self.next, b""
-        return out
-
-    def flush(self) -> bytes:
-        return b""
-
-
-def _deflate_piece(data: bytes, level: int, last: bool) -> bytes:
-    """One piece as raw deflate that the next piece's output may follow (as pigz does): each piece
-    starts a fresh stream, and all but the last end with a sync flush (byte-aligned, not final)."""
-    c = zlib.compressobj(level, zlib.DEFLATED, -15)
-    return c.compress(data) + c.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
-
-
-def _write_deflated(src: Any, dest: Any, level: int) -> None:
-    """Copy ``src`` into the zip member ``dest``, deflating its pieces in two threads.
-
-    zipfile still computes the CRC and sizes from the pieces as they are written; only its
-    compressor is replaced by the pieces' output, in order. 1,500 returns' report (43 MB of XML):
-    the zip step 135 → 90 ms, the main thread reading and writing while two threads deflate.
-    """
-    from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
-
-    feed = _Deflated()
-    dest._compressor = feed
-    with ThreadPoolExecutor(2, thread_name_prefix="govtasks-deflate") as pool:
-        pending: deque[tuple[bytes, Any]] = deque()
-        piece = src.read(PIECE)
-        while piece:
-            after = src.read(PIECE)
-            pending.append((piece, pool.submit(_deflate_piece, piece, level, not after)))
-            piece = after
-            while pending and (len(pending) > 3 or not piece):
-                data, done = pending.popleft()
-                feed.next = done.result()
-                dest.write(data)
 
 
 def _install_level() -> None:
@@ -174,13 +106,3 @@ def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwr
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-
-
-def cell_writers(ws: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """``(write_string, write_blank)`` of a worksheet without XlsxWriter's A1-notation wrapper.
-
-    The public methods only forward their arguments to ``_write_string`` and ``_write_blank``
-    (XlsxWriter 3.x); the forms and the report call them for every cell. The public methods are
-    used if a future XlsxWriter renames the private ones.
-    """
-    return (getattr(ws, "_write_string", None) or ws.write_string, getattr(ws, "_write_blank", None) or ws.write_blank)

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from govtasks._perf import paused_gc
-from govtasks.model import Breakdown, Task, unit_tasks
+from govtasks.model import Breakdown, Task
 from govtasks.periods import Period
-from govtasks.report.model import Report, ReportRow, UnitReturn
+from govtasks.report.model import Report, ReportRow
 from govtasks.returns.model import ROLE_LEAD, Progress, Returns
+from govtasks.returns.status import return_status
 
 TITLE_SUFFIX = "重点工作进展和完成情况"
 
@@ -38,8 +38,7 @@ def merge(breakdown: Breakdown, returns: Returns, *, title: str | None = None, a
         >>> report = merge(bd, returns)              # doctest: +SKIP
         >>> report.to_frame()["进展情况"].str.len()   # doctest: +SKIP
     """
-    with paused_gc(promote=True):
-        return _merge(breakdown, returns, title, append_coop)
+    return _merge(breakdown, returns, title, append_coop)
 
 
 def _merge(breakdown: Breakdown, returns: Returns, title: str | None, append_coop: bool) -> Report:
@@ -103,18 +102,6 @@ def _combine(texts: list[tuple[str, str]], units: int) -> str:
 
 
 def _task_row(task: Task, entries: list[Progress], append_coop: bool) -> ReportRow:
-    if len(task.lead) == 1 and not append_coop:
-        own = [e for e in entries if e.unit == task.lead[0]]
-        if len(own) == 1:  # the usual case, one lead and its one row: what the general path gives
-            e = own[0]
-            return ReportRow(kind="task", text=task.text, task_id=task.id, number=task.number, path=task.path,
-                             lead=task.lead, coop=task.coop, progress=e.progress, status=e.status,
-                             sources=(e.source,) if (e.progress or e.status) and e.source is not None else (),
-                             missing=() if e.progress else task.lead)
-    return _task_row_general(task, entries, append_coop)
-
-
-def _task_row_general(task: Task, entries: list[Progress], append_coop: bool) -> ReportRow:
     units = _by_unit(entries)
     leads = [(u, units[u]) for u in task.lead if u in units]
     progress = _combine([(u, _joined(es, "progress")) for u, es in leads], len(task.lead))
@@ -146,27 +133,3 @@ def _split_roles(breakdown: Breakdown, by_task: dict[str, list[Progress]]) -> tu
             else:
                 coop.append(entry)
     return tuple(lead), tuple(coop)
-
-
-def return_status(breakdown: Breakdown, returns: Returns) -> tuple[UnitReturn, ...]:
-    """Every unit of the breakdown (then any other unit that returned): returned or not, file, time, counts."""
-    in_use = {f.unit: f for f in returns.files if f.state == "ok" and f.unit}
-    others: dict[str, list[str]] = defaultdict(list)
-    for f in returns.files:
-        if f.unit and f.state != "ok":
-            others[f.unit].append(f.file)
-    answered: dict[str, set[str]] = defaultdict(set)
-    for entry in returns.entries:
-        if entry.task_id and not entry.is_empty:
-            answered[entry.unit].add(entry.task_id)
-    index = unit_tasks(breakdown)
-    out = []
-    for unit in list(index) + [u for u in in_use if u not in index]:
-        led, coop = index.get(unit, ((), ()))
-        ids = {t.id for t in led + coop}
-        used = in_use.get(unit)
-        out.append(UnitReturn(unit=unit, lead_tasks=len(led), coop_tasks=len(coop),
-                              file=used.file if used else "", time=used.time if used else None,
-                              answered=len(answered[unit] & ids) if ids else len(answered[unit]),
-                              other_files=tuple(others.get(unit, ()))))
-    return tuple(out)

@@ -8,12 +8,11 @@ status of every unit (:class:`UnitReturn`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from govtasks.issues import CellRef, IssueList
-from govtasks.returns.model import Progress, ReturnFile
+from govtasks.returns.model import Progress, ReturnFile, UnitReturn
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,31 +47,6 @@ class ReportRow:
     def sources_text(self) -> str:
         """The provenance as text: one ``file!sheet!cell`` per line."""
         return "\n".join(str(s) for s in self.sources)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnitReturn:
-    """The return status of one unit (填报情况)."""
-
-    unit: str
-    lead_tasks: int = 0
-    coop_tasks: int = 0
-    file: str = ""
-    """The file in use; ``""`` when the unit has not returned."""
-    time: dt.datetime | None = None
-    answered: int = 0
-    other_files: tuple[str, ...] = ()
-    """Files of this unit not used (older versions, wrong period)."""
-
-    @property
-    def returned(self) -> bool:
-        """Whether a file of this unit is in use."""
-        return bool(self.file)
-
-    @property
-    def total(self) -> int:
-        """Tasks the unit has to answer."""
-        return self.lead_tasks + self.coop_tasks
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

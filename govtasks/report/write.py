@@ -19,14 +19,11 @@ written straight as XML); titles, headers and section rows through XlsxWriter's 
 
 from __future__ import annotations
 
-import math
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from govtasks._perf import paused_gc
 from govtasks._types import PathLike
-from govtasks.io.textfit import lines_height, row_height
+from govtasks.io.textfit import row_height
 from govtasks.io.xlsxout import atomic_workbook
 from govtasks.issues import Severity
 from govtasks.periods import Period
@@ -74,7 +71,7 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
     """
     target = Path(path)
     small = len(report.tasks) + len(report.coop) + len(report.issues) <= IN_MEMORY_ROWS
-    with paused_gc(), atomic_workbook(target, in_memory=small) as wb:
+    with atomic_workbook(target, in_memory=small) as wb:
         fmt = _formats(wb)
         _main_sheet(wb, fmt, report, with_status)
         _status_sheet(wb, fmt, report)
@@ -128,48 +125,19 @@ IN_MEMORY_ROWS = 20_000
 in temporary files (its XML is tens of MB)."""
 
 
-@lru_cache(maxsize=8192)
-def _lines(text: str, width: float) -> int:
-    """Wrapped lines of ``text`` in a column ``width`` units wide (as textfit, counted from UTF-8 lengths)."""
-    usable = width - 1.0 if width > 2.0 else 1.0
-    if "\n" not in text:  # most cells: one paragraph
-        chars = len(text)
-        wide = (len(text.encode("utf-8")) - chars) >> 1  # CJK and full-width marks are 3 bytes
-        return max(1, math.ceil((wide * 2.0 + (chars - wide) * 1.1) / usable))
-    total = 0
-    for para in text.split("\n"):
-        chars = len(para)
-        wide = (len(para.encode("utf-8")) - chars) >> 1
-        total += max(1, math.ceil((wide * 2.0 + (chars - wide) * 1.1) / usable))
-    return total
+_Widths = tuple[float, ...]
 
 
-class _Widths(NamedTuple):
-    """A table's column widths, and the length up to which a cell surely fits one line."""
-
-    widths: tuple[float, ...]
-    limits: tuple[float, ...]
-
-    @classmethod
-    def of(cls, columns: Sequence[tuple[str, float]]) -> _Widths:
-        widths = tuple(w for _, w in columns)
-        return cls(widths, tuple((w - 1.0) / 2.0 for w in widths))
+def _widths(columns: Sequence[tuple[str, float]]) -> _Widths:
+    return tuple(w for _, w in columns)
 
 
-_HEIGHTS = tuple(lines_height(n) for n in range(100))
-
-
-def _write_row(ws: TableSheet, row: int, values: list[str], cols: _Widths, fmts: Sequence[Any]) -> None:
-    """Write the non-empty cells (blank cells get their borders from the table's conditional format)."""
+def _write_row(ws: TableSheet, row: int, values: list[str], widths: _Widths, fmts: Sequence[Any]) -> None:
+    """Write the non-empty cells (blank cells get their borders from the table's conditional format),
+    the row as high as its longest text needs."""
     if max(map(len, values)) > MAX_CELL:
         values[:] = [v[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG if len(v) > MAX_CELL else v for v in values]
-    lines = 1
-    for value, limit, width in zip(values, cols.limits, cols.widths):
-        if len(value) > limit * lines or "\n" in value:  # else it fits in `lines` lines (a character is ≤ 2 units)
-            n = _lines(value, width)
-            if n > lines:
-                lines = n
-    ws.text_row(row, values, fmts, _HEIGHTS[lines] if lines < len(_HEIGHTS) else lines_height(lines))
+    ws.text_row(row, values, fmts, row_height(zip(values, widths)))
 
 
 def _blank_borders(ws: Worksheet, fmt: dict[str, Any], first: int, last: int, columns: int) -> None:
@@ -207,8 +175,7 @@ def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: 
     _header(ws, fmt, 2, columns)
     for c in range(len(visible), len(columns)):
         ws.set_column(c, c, columns[c][1], None, {"hidden": True})
-    cols = _Widths.of(columns)
-    widths = cols.widths
+    widths = _widths(columns)
     body = [fmt["center"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     body += [fmt["center"]] * with_status + [fmt["body"], fmt["body"]]
     for r, row in enumerate(report.rows, start=3):
@@ -216,7 +183,7 @@ def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: 
             ws.merge_range(r, 0, r, last, row.text, fmt["section"])
             ws.set_row(r, row_height([(row.text, sum(widths[: last + 1]))]))
             continue
-        _write_row(ws, r, _main_values(row, with_status), cols, body)
+        _write_row(ws, r, _main_values(row, with_status), widths, body)
     _blank_borders(ws, fmt, 3, 2 + len(report.rows), last + 1)
     _page_setup(ws, 2, 2 + len(report.rows), last)
 
@@ -232,7 +199,7 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     ws = _table_sheet(wb, STATUS_SHEET)
     _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
     _header(ws, fmt, 2, STATUS_COLUMNS)
-    cols = _Widths.of(STATUS_COLUMNS)
+    cols = _widths(STATUS_COLUMNS)
     center, body = fmt["center"], fmt["body"]
     returned = (center, center, center, center, center, body, center, center, body)
     missing = returned[:4] + (fmt["missing"],) + returned[5:]  # 报送情况 in red
@@ -257,14 +224,14 @@ def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, co
     others = [f for f in report.files if f.state != "ok"]
     if not others:
         return r
-    ws.merge_range(r, 0, r, len(cols.widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
+    ws.merge_range(r, 0, r, len(cols) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
     fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     for n, f in enumerate(others, start=1):
         reason = f.message or (f"已由 {f.superseded_by} 替代" if f.superseded_by else "")
         values = [str(n), f.unit, "", "", _STATE_LABELS.get(f.state, f.state), f.file,
                   f"{f.time:%Y-%m-%d %H:%M}" if f.time else "", "", reason]
         _write_row(ws, r + n, values, cols, fmts)
-    _blank_borders(ws, fmt, r + 1, r + len(others), len(cols.widths))
+    _blank_borders(ws, fmt, r + 1, r + len(others), len(cols))
     return r + len(others) + 1
 
 
@@ -272,7 +239,7 @@ def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Seque
     ws = _table_sheet(wb, name)
     _title(ws, fmt, f"{report.title}（{name}）", f"共 {len(entries)} 条。", len(FEEDBACK_COLUMNS) - 1)
     _header(ws, fmt, 2, FEEDBACK_COLUMNS)
-    cols = _Widths.of(FEEDBACK_COLUMNS)
+    cols = _widths(FEEDBACK_COLUMNS)
     tasks = {r.task_id: r for r in report.tasks}
     fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["center"], fmt["center"]] + [fmt["body"]] * 6
     for r, p in enumerate(entries, start=3):
@@ -292,7 +259,7 @@ def _issues_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     note = f"共 {len(issues)} 条：错误 {len(issues.errors)} 条，警告 {len(issues.warnings)} 条。" if issues else "未发现问题。"
     _title(ws, fmt, f"{report.title}（{ISSUES_SHEET}）", note, len(ISSUE_COLUMNS) - 1)
     _header(ws, fmt, 2, ISSUE_COLUMNS)
-    cols = _Widths.of(ISSUE_COLUMNS)
+    cols = _widths(ISSUE_COLUMNS)
     fmts = [fmt["center"], fmt["center"], fmt["body"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
     for r, i in enumerate(issues, start=3):
         values = [str(r - 2), i.severity.label, i.code, str(i.where or ""), i.unit or "", i.task_id or "", i.message]

@@ -238,7 +238,7 @@ def _identity_issues(form: FormRead) -> list[Issue]:
                                  f"请与{form.name_unit}核实：若误用了其他单位的表，请用本单位的表重新填报"))
     if "id" not in form.header.fields and form.rows:
         out.append(Issue(code=codes.MATCHED_BY_TEXT, severity=Severity.INFO, where=where, unit=f.unit or None,
-                         message=f"表中没有“任务编号”列（可能被删除或表格被复制到新工作簿），已按序号和任务内容对应各行"))
+                         message="表中没有“任务编号”列（可能被删除或表格被复制到新工作簿），已按序号和任务内容对应各行"))
     fp = form.meta.get("分解表指纹", "")
     if fp and fp != ctx.fingerprint:
         out.append(Issue(code=codes.OTHER_BREAKDOWN, severity=Severity.WARNING, where=where, unit=f.unit or None,

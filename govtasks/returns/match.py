@@ -309,7 +309,7 @@ def _answer_fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]],
     """(row, col) of a cell covered by a vertical merge in an answer column → the merge's top row."""
     cols = {header.fields[f] for f in ANSWER_FIELDS if f in header.fields}
     fill: dict[tuple[int, int], int] = {}
-    for r0, c0, r1, c1 in merges:
+    for r0, c0, r1, _ in merges:
         if c0 in cols and r1 > r0 and r0 > header.row:
             for r in range(r0 + 1, r1 + 1):
                 fill[(r, c0)] = r0
@@ -405,19 +405,12 @@ def scan_rows(rows: list[list[str]], merges: list[tuple[int, int, int, int]], he
     spare = [c for c in range(max((len(row) for row in rows), default=0)) if c not in used]
     out: list[RawRow] = []
     contact: list[tuple[str, str]] = []
-    tasks = ctx.tasks
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
         if not any(row) or not "".join(row).strip():
             continue
         values, origin = _row_values(rows, r, header, fill)
         raw_id = values.get("id")
-        if raw_id:
-            task = tasks.get(raw_id)
-            text = values.get("text")
-            if task is not None and (not text or text == task.text):  # match_row's first answer, directly
-                out.append(RawRow(r, task, "id", 1.0, values, origin, _extras(row, header, spare) if spare else [], raw_id))
-                continue
         pairs = contact_pairs(row) if not raw_id else []
         if pairs:
             contact += pairs

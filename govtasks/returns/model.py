@@ -2,7 +2,7 @@
 
 A unit's answer for one task is a :class:`Progress`; the files read are
 :class:`ReturnFile` records; :class:`Returns` holds both with the issues found
-while reading.
+while reading. :class:`UnitReturn` is one unit's return status (填报情况).
 """
 
 from __future__ import annotations
@@ -62,41 +62,6 @@ class Progress:
         return [(label, text) for label, text in pairs if text]
 
 
-_PROGRESS_FIELDS = ("task_id", "unit", "role", "status", "progress", "problems", "next_steps", "note", "extra", "number",
-                    "task_text", "source")
-_SET_PROGRESS = tuple(Progress.__dict__[name].__set__ for name in _PROGRESS_FIELDS)  # slot setters
-
-
-def make_progress(task_id: str, unit: str, role: str, status: str, progress: str, problems: str, next_steps: str,
-                  note: str, extra: tuple[tuple[str, str], ...], number: str, task_text: str,
-                  source: CellRef | None) -> Progress:
-    """``Progress(...)`` with every field given in declaration order, for bulk use.
-
-    A frozen dataclass's ``__init__`` sets each of the twelve fields through
-    ``object.__setattr__``; filling the slots directly takes a third of the time. The
-    reader makes one for most rows of every return.
-    """
-    entry = _new(Progress)
-    (s_task_id, s_unit, s_role, s_status, s_progress, s_problems, s_next_steps, s_note, s_extra, s_number, s_task_text,
-     s_source) = _SET_PROGRESS
-    s_task_id(entry, task_id)
-    s_unit(entry, unit)
-    s_role(entry, role)
-    s_status(entry, status)
-    s_progress(entry, progress)
-    s_problems(entry, problems)
-    s_next_steps(entry, next_steps)
-    s_note(entry, note)
-    s_extra(entry, extra)
-    s_number(entry, number)
-    s_task_text(entry, task_text)
-    s_source(entry, source)
-    return entry
-
-
-_new = object.__new__
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReturnFile:
     """One file found among the returns, whether or not it was used."""
@@ -138,6 +103,31 @@ class ReturnFile:
     def time(self) -> dt.datetime | None:
         """The time a newer version is told by: saved time, else the file time."""
         return self.saved or self.mtime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitReturn:
+    """The return status of one unit (填报情况)."""
+
+    unit: str
+    lead_tasks: int = 0
+    coop_tasks: int = 0
+    file: str = ""
+    """The file in use; ``""`` when the unit has not returned."""
+    time: dt.datetime | None = None
+    answered: int = 0
+    other_files: tuple[str, ...] = ()
+    """Files of this unit not used (older versions, wrong period)."""
+
+    @property
+    def returned(self) -> bool:
+        """Whether a file of this unit is in use."""
+        return bool(self.file)
+
+    @property
+    def total(self) -> int:
+        """Tasks the unit has to answer."""
+        return self.lead_tasks + self.coop_tasks
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,49 +1,44 @@
-"""Read returned forms: a folder (or files) → :class:`~govtasks.returns_model.Returns`.
+"""Read returned forms: a folder (or files) → :class:`~govtasks.returns.model.Returns`.
 
 Files are read with python-calamine (.xlsx/.xlsm/.xls/.ods); .et files and
 anything calamine cannot open go through LibreOffice in one batch when it is
 installed. Each workbook is identified (unit, period) and its rows matched to
-tasks (see ``_returnform`` and ``_match``; rules in docs/returns.md). Then, per
+tasks (see :mod:`.form` and :mod:`.match`; rules in docs/returns.md). Then, per
 unit, one file is chosen — right period first, then the newest — and every unit
 with tasks but no file is reported missing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import glob
 import os
 import tempfile
-import threading
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Callable
 
 from govtasks import issues as codes
-from govtasks._perf import paused_gc
 from govtasks._types import PathsLike
 from govtasks.errors import WorkbookError
+from govtasks.io.libreoffice import convert_with_libreoffice, libreoffice_path
 from govtasks.io.workbook import (
     GRID_EXTENSIONS,
-    Parsed,
     RawSheet,
     Workbook,
-    ZipDetails,
-    convert_with_libreoffice,
-    finish_workbook,
-    libreoffice_path,
     parse_sheets,
     read_bytes,
     read_workbook,
-    zip_details,
+    text_workbook,
 )
 from govtasks.issues import Issue, IssueList, Severity
-from govtasks.model import Breakdown, CellRef, unit_tasks
+from govtasks.model import Breakdown, CellRef
 from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
 from govtasks.returns.model import Progress, ReturnFile, Returns
+from govtasks.returns.status import missing_returns
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -73,15 +68,14 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
         >>> rets.issues.to_frame()                                   # doctest: +SKIP
     """
     sources = collect_files(paths)
-    with paused_gc(promote=True):
-        ctx = Context(breakdown)
-        forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
-        target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
-        files, entries, chosen_issues = choose(forms, target)
-        files = sorted(files + others, key=lambda f: f.file)
-        issues += chosen_issues + missing_returns(breakdown, files)
-        returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
-                          period=target.code if target else "")
+    ctx = Context(breakdown)
+    forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
+    target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
+    files, entries, chosen_issues = choose(forms, target)
+    files = sorted(files + others, key=lambda f: f.file)
+    issues += chosen_issues + missing_returns(breakdown, files)
+    returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
+                      period=target.code if target else "")
     if strict:
         returns.issues.raise_if_errors()
     return returns
@@ -109,20 +103,13 @@ def collect_files(paths: PathsLike) -> list[tuple[Path, str]]:
 
 def _files_under(folder: Path) -> list[tuple[Path, str]]:
     """(path, path relative to ``folder`` with "/") of the files below it, skipping lock and hidden
-    files and folders; symlinked folders are not entered (as ``Path.rglob``). ``os.scandir``
-    tells files from folders without a ``stat`` per file."""
+    files and folders; symlinked folders are not entered."""
     out: list[tuple[Path, str]] = []
-    todo = [(folder, "")]
-    while todo:
-        here, prefix = todo.pop()
-        with os.scandir(here) as entries:
-            for entry in entries:
-                if entry.name.startswith(_SKIP_PREFIXES):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    todo.append((Path(entry.path), f"{prefix}{entry.name}/"))
-                elif entry.is_file():
-                    out.append((Path(entry.path), prefix + entry.name))
+    for here, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(_SKIP_PREFIXES)]
+        rel = Path(here).relative_to(folder).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        out += [(Path(here, n), prefix + n) for n in names if not n.startswith(_SKIP_PREFIXES)]
     return out
 
 
@@ -141,126 +128,41 @@ def _kind(path: Path) -> str:
     return "convert" if suffix in CONVERT_EXTENSIONS else "other"
 
 
-def _parse(source: tuple[Path, str]) -> list[RawSheet] | WorkbookError | str:
-    """A worker thread's part of reading one file: calamine's parse of its sheets; a read error
-    (returned, not raised: the file may still convert); or why it is not parsed here."""
+_NOT_WORKBOOK, _NOT_FORM = "not-a-workbook", "not-a-form"
+
+
+PARSE_THREADS = 2
+"""Threads that run calamine's parse (it releases the GIL) for a batch of files while the main
+thread waits; the main thread then turns the batch into forms. 1,500 returns: 13 % off the
+merge job (benchmarks/README.md)."""
+BATCH = 64
+"""Files parsed per batch (bounds the parsed workbooks held at once)."""
+
+
+def _parse(source: tuple[Path, str]) -> list[RawSheet] | WorkbookError | None:
+    """calamine's parse of a workbook's sheets, or its read error; None for a file parsed later
+    (a .csv) or not at all (not a workbook)."""
     path, name = source
-    if _kind(path) == "other":
-        return _NOT_WORKBOOK
-    if path.suffix.lower() == ".csv":
-        return _CSV
+    if _kind(path) == "other" or path.suffix.lower() == ".csv":
+        return None
     try:
         return parse_sheets(path, name, skip_hidden=(LISTS_SHEET,))
     except WorkbookError as exc:
         return exc
 
 
-WORKERS = 1
-"""Threads that parse returns with calamine ahead of the main thread (which parses too when it
-would otherwise wait). Measured on 2 cores: two workers make three busy threads on two cores,
-and 1,500 returns took 12 % longer than with one."""
-READ_AHEAD = 32
-"""Files parsed ahead of the one being finished (bounds the memory the pipeline holds)."""
-
-T = TypeVar("T")
-U = TypeVar("U")
-
-
-@contextlib.contextmanager
-def _in_order(fn: Callable[[T], U], items: list[T]) -> Iterator[Iterator[U]]:
-    """``map(fn, items)``, computed ahead by worker threads from the start of the ``with`` block;
-    its results are yielded in order, and the workers are stopped and joined when it ends.
-
-    Items are claimed in order, by a worker or by the consumer itself: when the next result
-    is not ready, the consumer computes the next unclaimed item instead of waiting (in
-    ``read_returns`` the workers wait for the GIL after every calamine call, so they fall
-    behind; measured, 芜湖's 80 returns 53 → 48 ms). Nothing is claimed more than READ_AHEAD
-    items past the consumer. An exception in ``fn`` is raised by the iterator, at its item
-    (Ctrl-C while the consumer computes an item: at once).
-    """
-    if len(items) < 2:
-        yield map(fn, items)
-        return
-    n = len(items)
-    results: list[Any] = [None] * n
-    ready = [threading.Event() for _ in items]
-    window = threading.Condition()
-    state = {"next": 0, "consumed": 0, "stop": False}
-
-    def claim(wait: bool) -> int:
-        """The next item to compute, or -1: all claimed, stopping, or (``wait`` false) window full."""
-        with window:
-            while True:
-                i = state["next"]
-                if state["stop"] or i >= n:
-                    return -1
-                if i < state["consumed"] + READ_AHEAD:
-                    state["next"] = i + 1
-                    return i
-                if not wait:
-                    return -1
-                window.wait()
-
-    def compute(i: int, handed_over: type[BaseException]) -> None:
-        try:
-            results[i] = (True, fn(items[i]))
-        except handed_over as exc:  # raised to the consumer at its item
-            results[i] = (False, exc)
-        ready[i].set()
-
-    def work() -> None:
-        while (i := claim(True)) >= 0:
-            compute(i, BaseException)
-
-    def in_order() -> Iterator[U]:
-        for i in range(n):
-            while not ready[i].is_set():
-                j = claim(False)
-                if j < 0:
-                    ready[i].wait()
-                else:
-                    compute(j, Exception)  # (Ctrl-C stops at once)
-            ok, value = results[i]
-            results[i] = None
-            with window:
-                state["consumed"] = i + 1
-                window.notify_all()
-            if not ok:
-                raise value
-            yield value
-
-    threads = [threading.Thread(target=work, name=f"govtasks-read-{k}", daemon=True) for k in range(WORKERS)]
-    for t in threads:
-        t.start()
-    try:
-        yield in_order()
-    finally:
-        with window:
-            state["stop"] = True
-            window.notify_all()
-        for t in threads:
-            t.join()
-
-
-_NOT_WORKBOOK, _NOT_FORM, _CSV = "not-a-workbook", "not-a-form", "csv"
-
-
-def _finish(path: Path, name: str, parsed: list[RawSheet] | WorkbookError | str, ctx: Context,
-            record: ReturnFile, details: ZipDetails | None) -> FormRead | WorkbookError | str:
-    """The main thread's part of reading one file: its form, its read error, or why it is not a form.
-
-    ``details``: what :func:`~govtasks.xlsx.zip_details` found before the parsing started; else
-    the bytes are read here, not in the worker: measured, that was faster (reading in the worker
-    adds its Python to what holds the GIL).
-    """
-    if isinstance(parsed, WorkbookError) or parsed == _NOT_WORKBOOK:
+def _read_one(path: Path, name: str, parsed: list[RawSheet] | WorkbookError | None, ctx: Context,
+              record: ReturnFile) -> FormRead | WorkbookError | str:
+    """One file: its form, its read error (the file may still convert), or why it is not a form."""
+    if _kind(path) == "other":
+        return _NOT_WORKBOOK
+    if isinstance(parsed, WorkbookError):
         return parsed
     try:
-        if details is not None and not isinstance(parsed, str):
-            wb = finish_workbook(Parsed(path, name, b"", parsed), details=details)
+        if parsed is None:
+            wb = read_workbook(path, display_name=name, details=True)
         else:
-            data = read_bytes(path, display_name=name)
-            wb = finish_workbook(Parsed(path, name, data, None if isinstance(parsed, str) else parsed), details=True)
+            wb = text_workbook(name, read_bytes(path, display_name=name), parsed, details=True)
     except WorkbookError as exc:
         return exc
     return read_form(wb, ctx, record) or _NOT_FORM
@@ -272,16 +174,16 @@ def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
     others: list[ReturnFile] = []
     issues: list[Issue] = []
     retry: list[tuple[Path, ReturnFile, str]] = []
-    with _in_order(_parse, sources) as parsed_files:  # the worker starts parsing now
-        # meanwhile every file's time and zip details: the file reads and inflating release the GIL,
-        # and later, while the worker parses too, each release would cost the main thread its turn
-        records = [_record(path, name) for path, name in sources]
-        details = [zip_details(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None for path, _ in sources]
-        for done, ((path, name), record, known, parsed) in enumerate(zip(sources, records, details, parsed_files),
-                                                                     start=1):
-            _sort(_finish(path, name, parsed, ctx, record, known), path, record, forms, others, issues, retry)
-            if on_progress is not None:
-                on_progress(done, len(sources), name)
+    done = 0
+    with ThreadPoolExecutor(PARSE_THREADS, thread_name_prefix="govtasks-parse") as pool:
+        for start in range(0, len(sources), BATCH):
+            batch = sources[start:start + BATCH]
+            for (path, name), parsed in zip(batch, list(pool.map(_parse, batch))):
+                record = _record(path, name)
+                _sort(_read_one(path, name, parsed, ctx, record), path, record, forms, others, issues, retry)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, len(sources), name)
     _convert(retry, ctx, use_lo, forms, others, issues)
     return forms, others, issues
 
@@ -340,7 +242,7 @@ def _convert(retry: list[tuple[Path, ReturnFile, str]], ctx: Context, use_lo: bo
              others: list[ReturnFile], issues: list[Issue]) -> None:
     """Files calamine could not open: one LibreOffice batch, else a message saying to save as .xlsx."""
     todo = [(p, r, m) for p, r, m in retry if _convertible(m)]
-    for p, record, message in retry:
+    for _, record, message in retry:
         if not _convertible(message):
             others.append(_unreadable(record, issues, message))
     if not todo:
@@ -447,72 +349,3 @@ def _period_issue(form: FormRead, target: Period | None, *, used: bool) -> list[
     return [Issue(code=codes.WRONG_PERIOD, severity=Severity.ERROR if used else Severity.WARNING,
                   where=CellRef(file=f.file), unit=f.unit or None,
                   message=f"这是{named}的填报表，不是本期（{target.label}）的；{action}")]
-
-
-def missing_returns(breakdown: Breakdown, files: Iterable[ReturnFile]) -> list[Issue]:
-    """A missing-return issue for every unit with tasks and no file in use (ERROR when it leads a task)."""
-    returned = {f.unit for f in files if f.state == "ok"}
-    out = []
-    for unit, (led, coop) in unit_tasks(breakdown).items():
-        if unit not in returned:
-            out.append(Issue(code=codes.MISSING_RETURN, severity=Severity.ERROR if led else Severity.WARNING, unit=unit,
-                             message=f"{unit}未报送（牵头任务 {len(led)} 项、配合任务 {len(coop)} 项）；请催报"))
-    return out
-
-
-# --- 催报: the chasing notice ----------------------------------------------------------
-
-NOTICE_TEMPLATE = "notice.txt.j2"
-
-
-def chase_notice(breakdown: Breakdown, returns: Returns, *, template: str | os.PathLike[str] | None = None,
-                 office: str = "", deadline: str = "", contact: str = "", today: dt.date | None = None) -> str:
-    """The 催报 notice for the units that have not returned (Jinja2 text template, templates/notice.txt.j2).
-
-    Variables: ``period`` (Period), ``title``, ``issuer``, ``office``, ``deadline`` (new time limit),
-    ``due`` (original time limit, ""), ``contact``, ``today`` (date), ``total``, ``returned``,
-    ``missing`` (unit, lead, coop), ``incomplete`` (unit, tasks: IDs left empty).
-
-    Raises:
-        TemplateError: the template cannot be read or rendered.
-    """
-    from govtasks.report.merge import return_status
-
-    if not returns.period:
-        raise ValueError("chase_notice needs the period: read the returns with period=")
-    units = return_status(breakdown, returns)
-    empty: dict[str, list[str]] = defaultdict(list)
-    for issue in returns.issues:
-        if issue.code in (codes.EMPTY_ANSWER, codes.MISSING_ROW) and issue.unit and issue.task_id:
-            empty[issue.unit].append(issue.task_id)
-    context = {
-        "period": Period.parse(returns.period), "title": breakdown.title,
-        "issuer": breakdown.issuer, "office": office, "deadline": deadline, "due": "", "contact": contact,
-        "today": today or dt.date.today(), "total": len(units), "returned": sum(u.returned for u in units),
-        "missing": [{"unit": u.unit, "lead": u.lead_tasks, "coop": u.coop_tasks} for u in units if not u.returned],
-        "incomplete": [{"unit": u, "tasks": ids} for u, ids in empty.items()],
-    }
-    return _render(Path(template) if template else _default_dir() / NOTICE_TEMPLATE, context)
-
-
-def _default_dir() -> Path:
-    from govtasks.forms.template import default_dir
-
-    return default_dir()
-
-
-def _render(path: Path, context: dict[str, object]) -> str:
-    import jinja2
-
-    from govtasks.errors import TemplateError
-
-    try:
-        env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-                                 trim_blocks=True, lstrip_blocks=True)
-        return env.from_string(path.read_text(encoding="utf-8")).render(**context)
-    except OSError as exc:
-        raise TemplateError(f"{path.name}: 无法读取催报通知模板（{exc.strerror or exc}）", file=path.name) from exc
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"第{line}行: " if line else ""
-        raise TemplateError(f"{path.name}: {where}催报通知模板有误（{exc}）", file=path.name) from exc

@@ -11,14 +11,13 @@ import re
 
 from govtasks import issues as codes
 from govtasks.io.workbook import Sheet, column_letter
-from govtasks.issues import CellRef, Issue, Severity, make_cell_ref
+from govtasks.issues import CellRef, Issue, Severity
 from govtasks.model import Task
 from govtasks.returns.match import ANSWER_FIELDS, FIELD_LABELS, Context, Header, RawRow, custom_field, norm_text
-from govtasks.returns.model import ROLE_COOP, ROLE_LEAD, STATUSES, Progress, make_progress
+from govtasks.returns.model import ROLE_LEAD, STATUSES, Progress
 
 _SEPS = re.compile(r"[\s、，,；;/]+")
 _READ_ONLY = ("deadline", "lead", "coop", "role")
-_CLEAN_STATUS = frozenset(("", *STATUSES))
 _STATUS_TEXT = 10
 """A 完成状态 cell longer than this, with 进展情况 empty, is progress typed one column off."""
 
@@ -155,19 +154,14 @@ def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context
                   file: str) -> tuple[list[Progress], list[Issue], int]:
     """Entries and row issues of a return, and how many of the unit's tasks it answers."""
     unit_tasks = {t.id for t in ctx.for_unit(unit)} if unit else set()
-    col = header.fields.get("progress", -1)
-    fast = _Fast(ctx, unit, unit_tasks, file, sheet.name, column_letter(col) if col >= 0 else "")
-    may_be_clean = not sheet.formulas
     entries: list[Progress] = []
     issues: list[Issue] = []
     first_row: dict[str, RawRow] = {}
     for raw in rows:
-        entry = fast.entry(raw) if may_be_clean else None
+        entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks)
         if entry is None:
-            entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks)
-            if entry is None:
-                continue
-            issues += row_issues
+            continue
+        issues += row_issues
         entries.append(entry)
         if raw.task is not None and raw.task.id in first_row:
             issues.append(Issue(code=codes.DUPLICATE_ROW, severity=Severity.WARNING, where=entry.source, unit=unit or None,
@@ -177,39 +171,6 @@ def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context
             first_row[raw.task.id] = raw
     coverage, answered = _coverage(entries, first_row, ctx, unit, file, sheet, header)
     return entries, issues + coverage, answered
-
-
-class _Fast:
-    """The entry of a row that needs no checking, built directly; this runs for most rows of
-    every return. A row is clean when its ID is exact and one of the unit's tasks, its task
-    text and read-only columns are as the form showed them, its status is in the vocabulary or
-    empty, no answer looks like a formula, and nothing was typed outside the answer columns
-    (the sheet's formula cells are checked by the caller). Any other row goes through ``_Row``."""
-
-    def __init__(self, ctx: Context, unit: str, unit_tasks: set[str], file: str, sheet: str, letter: str) -> None:
-        self.ctx, self.unit, self.unit_tasks = ctx, unit, unit_tasks
-        self.file, self.sheet, self.letter = file, sheet, letter
-
-    def entry(self, raw: RawRow) -> Progress | None:
-        task, unit = raw.task, self.unit
-        if task is None or raw.how != "id" or raw.extras or raw.origin or task.id not in self.unit_tasks:
-            return None
-        get = raw.values.get
-        status, progress, problems, steps, note = (get("status", ""), get("progress", ""), get("problems", ""),
-                                                   get("next", ""), get("note", ""))
-        if get("text", task.text) != task.text or status not in _CLEAN_STATUS or get("previous"):
-            return None
-        if "=" in "".join((status, progress, problems, steps, note)) \
-                and any(v.startswith("=") for v in (status, progress, problems, steps, note)):
-            return None
-        deadline, lead, coop = self.ctx.expected(task)
-        role = ROLE_LEAD if unit in task.lead else ROLE_COOP if unit in task.coop else ""  # Task.role_of
-        for fld, want in (("deadline", deadline), ("lead", lead), ("coop", coop), ("role", role)):
-            value = get(fld)
-            if value and value != want:
-                return None
-        return make_progress(task.id, unit, role, status, progress, problems, steps, note, (), get("number", ""),
-                             get("text", ""), make_cell_ref(self.file, self.sheet, raw.row + 1, self.letter))
 
 
 def _entry(raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, file: str,
