@@ -206,6 +206,7 @@ def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
                          help="报告期：2024Q2（季度）、2024H1（半年）、2024M06（月）、2024（年度），或“2024年第二季度”")
         cmd.add_argument("--roster", metavar="R.xlsx", help="单位名册：统一单位名称、展开单位分组")
         cmd.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
+        cmd.add_argument("--due", metavar="日期", help="报送截止日期，如 2024-06-25 或“6月25日”：按文件保存时间标注按时/逾期")
     merge.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
     merge.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
     merge.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
@@ -241,12 +242,17 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     """(breakdown, returns) for merge/status; the period is checked first."""
     from govtasks import import_breakdown, read_returns
     from govtasks.returns.read import collect_files
+    from govtasks.returns.status import parse_due
 
     period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
     files = collect_files(args.returns)
+    try:
+        due = parse_due(args.due, period.year) if args.due else None
+    except ValueError as exc:
+        raise GovtasksError(str(exc)) from exc
     rets = read_returns([p for p, _ in files] if len(args.returns) > 1 else args.returns[0], bd, period=period,
-                        libreoffice=not args.no_libreoffice, on_progress=_progress_bar(len(files)))
+                        due=due, libreoffice=not args.no_libreoffice, on_progress=_progress_bar(len(files)))
     return bd, rets
 
 
@@ -290,7 +296,8 @@ def _print_status(units: Sequence[UnitReturn], rets: Returns) -> None:
     print(f"\n已报送（{len(done)}）：")
     for u in done:
         when = f"{u.time:%Y-%m-%d %H:%M}" if u.time else "时间不详"
-        print(f"  {u.unit}  已填 {u.answered}/{u.total}  {when}  {u.file}")
+        timely = {True: "  按时", False: "  逾期", None: ""}[u.on_time]
+        print(f"  {u.unit}  已填 {u.answered}/{u.total}  {when}{timely}  {u.file}")
     print(f"\n未报送（{len(missing)}）：")
     for u in missing:
         print(f"  {u.unit}（牵头 {u.lead_tasks} 项、配合 {u.coop_tasks} 项）")

@@ -96,19 +96,22 @@ def test_tricky_text_is_text_never_a_formula(tmp_path: Path, report: gt.Report) 
 def test_status_feedback_and_issue_sheets(tmp_path: Path, report: gt.Report) -> None:
     wb = openpyxl.load_workbook(gt.write_report(report, tmp_path / "汇总.xlsx"))
     status = values(wb[STATUS_SHEET])
-    assert status[2][:8] == ["序号", "单位", "牵头任务数", "配合任务数", "报送情况", "报送文件", "报送时间", "已填报/应填报"]
+    assert status[2] == ["序号", "单位", "牵头任务数", "配合任务数", "报送情况", "是否按时", "报送文件", "报送时间",
+                         "已填报任务数", "应填报任务数", "说明"]
     by_unit: dict = {}
     for r in status[3:]:
         by_unit.setdefault(r[1], r)
-    assert by_unit["区发改委"][4:9] == ["已报送", "区发改委.xlsx", "2024-07-02 10:30", "2/2", "未采用的文件：区发改委_旧.xlsx"]
+    assert by_unit["区发改委"] == [1, "区发改委", 2, 0, "已报送", None, "区发改委.xlsx", dt.datetime(2024, 7, 2, 10, 30),
+                                 2, 2, "未采用的文件：区发改委_旧.xlsx"]  # numbers are numbers, the time a date
     assert by_unit["区住建局"][4] == "未报送"
     ws = wb[STATUS_SHEET]
     row_of = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
     missing, returned = ws.cell(row_of["区住建局"], 5), ws.cell(row_of["区发改委"], 5)
     assert missing.font.color.rgb == "FFC00000" and returned.font.color.rgb != "FFC00000"  # 未报送 in red
-    assert returned.alignment.horizontal == "center" and ws.cell(row_of["区发改委"], 6).alignment.horizontal is None
-    others = [r for r in status if r[5] in ("区发改委_旧.xlsx", "说明.docx")]
-    assert [(r[4], r[8]) for r in others] == [("已被较新版本替代", "已由 区发改委.xlsx 替代"), ("不是填报表", "不是 Excel 工作簿")]
+    assert returned.alignment.horizontal == "center" and ws.cell(row_of["区发改委"], 7).alignment.horizontal is None
+    assert ws.cell(4, 8).number_format == "yyyy-mm-dd hh:mm" and ws.cell(4, 2).value == "区发改委"
+    others = [r for r in status if r[6] in ("区发改委_旧.xlsx", "说明.docx")]
+    assert [(r[4], r[10]) for r in others] == [("已被较新版本替代", "已由 区发改委.xlsx 替代"), ("不是填报表", "不是 Excel 工作簿")]
     coop = values(wb[COOP_SHEET])
     assert coop[3] == ["1", "T001", "壮大主导产业", "区商务局", None, TRICKY[2], TRICKY[3], None, None, None,
                        "区商务局.xlsx!进展情况表!I6"]

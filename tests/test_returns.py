@@ -462,3 +462,32 @@ def test_an_odd_document_properties_part_does_not_stop_the_reading(tmp_path: Pat
     rets = read(tmp_path)
     assert {f.unit: f.state for f in rets.files} == {LEAD: "ok", OTHER: "ok"}
     assert {e.unit for e in rets.entries if e.progress} == {LEAD, OTHER}
+
+
+def test_a_due_date_marks_each_unit_on_time_or_late(tmp_path: Path) -> None:
+    on_day = filled(tmp_path / "in", modified=dt.datetime(2024, 6, 25, 18, 30))  # any time on the due day counts
+    late = filled(tmp_path / "in", unit=OTHER, modified=dt.datetime(2024, 6, 26, 8, 0))
+    rets = read(on_day, late, due="6月25日")
+    assert rets.due == dt.date(2024, 6, 25)
+    report = gt.merge(BD, rets)
+    by_unit = {u.unit: u.on_time for u in report.units}
+    assert (by_unit[LEAD], by_unit[OTHER], by_unit["市发改委"]) == (True, False, None)  # 市发改委 sent nothing
+    wb = openpyxl.load_workbook(gt.write_report(report, tmp_path / "汇总.xlsx"))
+    rows = {r[1]: r for r in wb["填报情况"].iter_rows(min_row=4, values_only=True)}
+    assert (rows[LEAD][5], rows[OTHER][5], rows["市发改委"][5]) == ("按时", "逾期", None)
+    earlier = {u.unit: u.on_time for u in gt.merge(BD, read(on_day, due="2024-06-24")).units}
+    assert earlier[LEAD] is False
+    with pytest.raises(ValueError, match="无法识别的报送截止日期"):
+        read(on_day, due="下周")
+
+
+def test_status_with_due_prints_on_time_and_late(tmp_path: Path, capsys) -> None:
+    filled(tmp_path / "in", modified=dt.datetime(2024, 6, 25, 18, 30))
+    filled(tmp_path / "in", unit=OTHER, modified=dt.datetime(2024, 6, 26, 8, 0))
+    bd = tmp_path / "分解.xlsx"
+    gt.write_breakdown(BD, bd)
+    main(["status", str(bd), str(tmp_path / "in"), "--period", "2024Q2", "--due", "6月25日"])
+    out = capsys.readouterr().out
+    assert f"{LEAD}  已填 12/12  2024-06-25 18:30  按时" in out and f"{OTHER}  已填" in out and "逾期" in out
+    assert main(["status", str(bd), str(tmp_path / "in"), "--period", "2024Q2", "--due", "下周"]) == 2
+    assert "无法识别的报送截止日期“下周”" in capsys.readouterr().err

@@ -8,6 +8,7 @@ status of every unit (:class:`UnitReturn`).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,8 @@ class Report:
     units: tuple[UnitReturn, ...] = ()
     files: tuple[ReturnFile, ...] = ()
     issues: IssueList = field(default_factory=IssueList, compare=False)
+    due: dt.date | None = None
+    """The due date the returns were read with (填报情况 marks 按时 / 逾期)."""
     append_coop: bool = False
     """Whether the cooperating units' text was appended to 进展情况."""
 

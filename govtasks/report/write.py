@@ -19,6 +19,7 @@ written straight as XML); titles, headers and section rows through XlsxWriter's 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -29,6 +30,7 @@ from govtasks.issues import Severity
 from govtasks.periods import Period
 from govtasks.report.model import Report, ReportRow
 from govtasks.returns.model import Progress
+from govtasks.returns.status import on_time
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -50,8 +52,8 @@ STATUS_COLUMN = ("完成状态", 10.0)
 HIDDEN_COLUMNS = (("任务编号", 9.0), ("来源", 40.0))
 FEEDBACK_COLUMNS = (("序号", 6), ("任务编号", 9), ("目标与任务", 30), ("单位", 14), ("完成状态", 9), ("进展情况", 50),
                     ("存在问题", 24), ("下步计划", 24), ("备注", 12), ("其他内容", 20), ("来源", 28))
-STATUS_COLUMNS = (("序号", 6), ("单位", 24), ("牵头任务数", 8), ("配合任务数", 8), ("报送情况", 9), ("报送文件", 40),
-                  ("报送时间", 17), ("已填报/应填报", 10), ("说明", 40))
+STATUS_COLUMNS = (("序号", 6), ("单位", 24), ("牵头任务数", 8), ("配合任务数", 8), ("报送情况", 9), ("是否按时", 9),
+                  ("报送文件", 40), ("报送时间", 17), ("已填报任务数", 9), ("应填报任务数", 9), ("说明", 40))
 ISSUE_COLUMNS = (("序号", 6), ("级别", 6), ("代码", 18), ("位置", 40), ("单位", 16), ("任务编号", 9), ("说明", 70))
 
 
@@ -99,6 +101,7 @@ def _formats(wb: Workbook) -> dict[str, Any]:
         "center": wb.add_format({**base, "align": "center"}),
         "missing": wb.add_format({**base, "align": "center", "font_color": "#C00000"}),
         "blank": wb.add_format({"border": 1}),
+        "time": wb.add_format({**base, "align": "center", "num_format": "yyyy-mm-dd hh:mm"}),
     }
 
 
@@ -195,43 +198,66 @@ def _main_values(row: ReportRow, with_status: bool) -> list[str]:
     return values + [row.task_id, row.sources_text]
 
 
+Cell = str | int | dt.datetime | None
+
+
+def _typed_row(ws: Worksheet, row: int, values: Sequence[Cell], widths: _Widths, fmts: Sequence[Any],
+               when: Any) -> None:
+    """A row of numbers, times (``when`` format) and text, as high as its text needs."""
+    for c, (value, f) in enumerate(zip(values, fmts)):
+        if isinstance(value, dt.datetime):
+            ws.write_datetime(row, c, value, when)
+        elif isinstance(value, int):
+            ws.write_number(row, c, value, f)
+        elif value:
+            ws.write_string(row, c, value, f)
+    ws.set_row(row, row_height([(v, w) for v, w in zip(values, widths) if isinstance(v, str)]))
+
+
+def _timeliness(flag: bool | None) -> str:
+    return "" if flag is None else "按时" if flag else "逾期"
+
+
 def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
-    ws = _table_sheet(wb, STATUS_SHEET)
-    _title(ws, fmt, f"{report.title}（填报情况）", _note(report), len(STATUS_COLUMNS) - 1)
+    """填报情况: counts as numbers and times as dates (a sheet of one row per unit: XlsxWriter's own API)."""
+    ws = wb.add_worksheet(STATUS_SHEET)
+    last = len(STATUS_COLUMNS) - 1
+    _title(ws, fmt, f"{report.title}（填报情况）", _note(report), last)
     _header(ws, fmt, 2, STATUS_COLUMNS)
-    cols = _widths(STATUS_COLUMNS)
+    widths = _widths(STATUS_COLUMNS)
     center, body = fmt["center"], fmt["body"]
-    returned = (center, center, center, center, center, body, center, center, body)
+    returned = (center, body, center, center, center, center, body, center, center, center, body)
     missing = returned[:4] + (fmt["missing"],) + returned[5:]  # 报送情况 in red
+    late = returned[:5] + (fmt["missing"],) + returned[6:]  # 逾期 in red
     r = 3
     for n, u in enumerate(report.units, start=1):
         others = f"未采用的文件：{'、'.join(u.other_files)}" if u.other_files else ""
-        state = "已报送" if u.returned else "未报送"
-        values = [str(n), u.unit, str(u.lead_tasks), str(u.coop_tasks), state, u.file,
-                  f"{u.time:%Y-%m-%d %H:%M}" if u.time else "", f"{u.answered}/{u.total}", others]
-        _write_row(ws, r, values, cols, returned if u.returned else missing)
+        values: list[Cell] = [n, u.unit, u.lead_tasks, u.coop_tasks, "已报送" if u.returned else "未报送",
+                              _timeliness(u.on_time), u.file, u.time, u.answered, u.total, others]
+        _typed_row(ws, r, values, widths, late if u.on_time is False else returned if u.returned else missing,
+                   fmt["time"])
         r += 1
     _blank_borders(ws, fmt, 3, r - 1, len(STATUS_COLUMNS))
-    r = _other_files(ws, fmt, report, r + 1, cols)
-    _page_setup(ws, 2, r, len(STATUS_COLUMNS) - 1)
+    r = _other_files(ws, fmt, report, r + 1, widths)
+    _page_setup(ws, 2, r, last)
 
 
 _STATE_LABELS = {"superseded": "已被较新版本替代", "not-used": "未采用", "unreadable": "无法读取",
                  "not-a-form": "不是填报表"}
 
 
-def _other_files(ws: TableSheet, fmt: dict[str, Any], report: Report, r: int, cols: _Widths) -> int:
+def _other_files(ws: Worksheet, fmt: dict[str, Any], report: Report, r: int, widths: _Widths) -> int:
     others = [f for f in report.files if f.state != "ok"]
     if not others:
         return r
-    ws.merge_range(r, 0, r, len(cols) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
-    fmts = [fmt["center"]] * 5 + [fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
+    ws.merge_range(r, 0, r, len(widths) - 1, f"其他文件（{len(others)} 个，未汇总）", fmt["section"])
+    fmts = [fmt["center"]] * 6 + [fmt["body"]] + [fmt["center"]] * 3 + [fmt["body"]]
     for n, f in enumerate(others, start=1):
         reason = f.message or (f"已由 {f.superseded_by} 替代" if f.superseded_by else "")
-        values = [str(n), f.unit, "", "", _STATE_LABELS.get(f.state, f.state), f.file,
-                  f"{f.time:%Y-%m-%d %H:%M}" if f.time else "", "", reason]
-        _write_row(ws, r + n, values, cols, fmts)
-    _blank_borders(ws, fmt, r + 1, r + len(others), len(cols))
+        values: list[Cell] = [n, f.unit, None, None, _STATE_LABELS.get(f.state, f.state),
+                              _timeliness(on_time(f.time, report.due)), f.file, f.time, None, None, reason]
+        _typed_row(ws, r + n, values, widths, fmts, fmt["time"])
+    _blank_borders(ws, fmt, r + 1, r + len(others), len(widths))
     return r + len(others) + 1
 
 

@@ -118,6 +118,9 @@ class UnitReturn:
     answered: int = 0
     other_files: tuple[str, ...] = ()
     """Files of this unit not used (older versions, wrong period)."""
+    on_time: bool | None = None
+    """Whether the file in use was saved by the due date (its saved time, else the file's);
+    None without a due date, a file, or a time."""
 
     @property
     def returned(self) -> bool:
@@ -141,6 +144,8 @@ class Returns:
     issues: IssueList = field(default_factory=IssueList, compare=False)
     period: str = ""
     """The period being collected (code)."""
+    due: dt.date | None = None
+    """The due date for returns (``read_returns(due=…)``); files saved after it are 逾期."""
 
     @property
     def not_forms(self) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
 from govtasks.returns.model import Progress, ReturnFile, Returns
-from govtasks.returns.status import missing_returns
+from govtasks.returns.status import missing_returns, parse_due
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -48,14 +48,17 @@ CONVERT_EXTENSIONS = (".et", ".ett", ".xlt", ".xltx", ".ots", ".fods", ".xml", "
 _SKIP_PREFIXES = ("~$", ".~", ".")
 
 
-def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period | None = None, strict: bool = False,
-                 libreoffice: bool = True, on_progress: ProgressCallback | None = None) -> Returns:
+def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period | None = None,
+                 due: dt.date | str | None = None, strict: bool = False, libreoffice: bool = True,
+                 on_progress: ProgressCallback | None = None) -> Returns:
     """Read returned forms.
 
     Args:
         paths: a folder (searched recursively), a glob pattern, a file, or several of these.
         breakdown: the breakdown the forms were made from.
         period: the period being collected (``"2024Q2"``); default: the period most returns carry.
+        due: the due date (a date, ``"2024-06-25"`` or ``"6月25日"``): each unit is marked 按时 or 逾期
+            by its file's saved time (else the file's time).
         strict: raise IssuesFoundError when there are errors.
         libreoffice: convert .et files and files calamine cannot open with LibreOffice (if installed).
         on_progress: called as ``on_progress(done, total, file_name)`` after each file.
@@ -74,8 +77,9 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
     files, entries, chosen_issues = choose(forms, target)
     files = sorted(files + others, key=lambda f: f.file)
     issues += chosen_issues + missing_returns(breakdown, files)
+    year = target.year if target else breakdown.year
     returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
-                      period=target.code if target else "")
+                      period=target.code if target else "", due=parse_due(due, year) if isinstance(due, str) else due)
     if strict:
         returns.issues.raise_if_errors()
     return returns

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from typing import Iterable
 
 from govtasks import issues as codes
+from govtasks.breakdown.deadlines import parse_deadline
 from govtasks.issues import Issue, Severity
 from govtasks.model import Breakdown, unit_tasks
 from govtasks.returns.model import ReturnFile, Returns, UnitReturn
@@ -20,6 +23,30 @@ def missing_returns(breakdown: Breakdown, files: Iterable[ReturnFile]) -> list[I
             out.append(Issue(code=codes.MISSING_RETURN, severity=Severity.ERROR if led else Severity.WARNING, unit=unit,
                              message=f"{unit}未报送（牵头任务 {len(led)} 项、配合任务 {len(coop)} 项）；请催报"))
     return out
+
+
+def on_time(when: dt.datetime | None, due: dt.date | None) -> bool | None:
+    """Whether a file saved at ``when`` came by the due date (any time on that day counts); None
+    when either is unknown."""
+    if when is None or due is None:
+        return None
+    return when.date() <= due
+
+
+def parse_due(text: str, year: int | None) -> dt.date:
+    """A due date as a clerk writes it: 2024-06-25, 2024年6月25日, 6月25日 (``year`` fills in).
+
+    Raises:
+        ValueError: with a Chinese message naming the accepted forms.
+    """
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    deadline = parse_deadline(text, year)
+    if deadline.due is None or not re.search(r"\d\s*[日号]|\d{4}-\d{1,2}-\d{1,2}", text):
+        raise ValueError(f"无法识别的报送截止日期“{text}”；请写成 2024-06-25、2024年6月25日 或 6月25日")
+    return deadline.due
 
 
 def return_status(breakdown: Breakdown, returns: Returns) -> tuple[UnitReturn, ...]:
@@ -42,5 +69,6 @@ def return_status(breakdown: Breakdown, returns: Returns) -> tuple[UnitReturn, .
         out.append(UnitReturn(unit=unit, lead_tasks=len(led), coop_tasks=len(coop),
                               file=used.file if used else "", time=used.time if used else None,
                               answered=len(answered[unit] & ids) if ids else len(answered[unit]),
-                              other_files=tuple(others.get(unit, ()))))
+                              other_files=tuple(others.get(unit, ())),
+                              on_time=on_time(used.time, returns.due) if used else None))
     return tuple(out)
