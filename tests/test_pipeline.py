@@ -170,7 +170,7 @@ def test_anomalies_reach_the_report_sheets(wuhu: dict) -> None:
                                       "matched-by-text", "converted", "formula-text"}
     status = {r[1]: r for r in wb[STATUS_SHEET].iter_rows(min_row=4, values_only=True) if r[4] in ("已报送", "未报送")}
     assert status[cases["missing"]][4] == "未报送" and status[cases["corrupt"]][4] == "未报送"
-    assert status[cases["versions"]][8].startswith("未采用的文件：")
+    assert status[cases["versions"]][10].startswith("未采用的文件：")
     others = [r for r in wb[STATUS_SHEET].iter_rows(min_row=4, values_only=True) if r[4] in ("无法读取", "已被较新版本替代")]
     assert len(others) == 2
     note = wb[MAIN_SHEET]["A2"].value
