@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "examples" / "data"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "examples" / "sources"
 REBUILD = REPO / "examples" / "rebuild"
 
 EXAMPLE_000 = DATA / "繁昌区2023年区政府重点工作任务.xlsx"

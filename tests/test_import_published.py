@@ -21,7 +21,7 @@ from govtasks.errors import LayoutError, WorkbookError
 from govtasks.model import Breakdown
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "examples" / "sources"
 DATA = REPO / "examples" / "data"
 sys.path.insert(0, str(REPO / "examples" / "rebuild"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "examples" / "sources"
 sys.path.insert(0, str(REPO / "examples" / "rebuild"))
 
 import seed000  # noqa: E402

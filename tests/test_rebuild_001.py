@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "examples" / "sources"
 sys.path.insert(0, str(REPO / "examples" / "rebuild"))
 
 import seed001  # noqa: E402

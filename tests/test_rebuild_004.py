@@ -1,7 +1,7 @@
 """Tests for examples/rebuild/seed004.py (弋江区 2023 Q2 progress report).
 
 Every expected value below was checked by hand against
-shared/seeds/004_8d04ce5b0ce2eadc.txt.
+examples/sources/004_8d04ce5b0ce2eadc.txt.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "examples" / "sources"
 sys.path.insert(0, str(REPO / "examples" / "rebuild"))
 
 import seed004  # noqa: E402

@@ -452,5 +452,5 @@ def build(seeds_dir: Path | str, out_dir: Path | str) -> list[Path]:
 
 if __name__ == "__main__":
     _repo = Path(__file__).resolve().parents[2]
-    for _path in build(_repo.parent / "shared" / "seeds", _repo / "examples" / "data"):
+    for _path in build(_repo / "examples" / "sources", _repo / "examples" / "data"):
         print(_path)

@@ -1,4 +1,4 @@
-"""Rebuild every bundled example from the seed texts in ../shared/seeds.
+"""Rebuild every bundled example from the source texts in examples/sources.
 
     python examples/rebuild/rebuild.py [SEEDS_DIR] [OUT_DIR]
 
@@ -57,7 +57,7 @@ def _published(seeds_dir: Path, out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "seeds"
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "examples" / "sources"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else REPO / "examples" / "data"
     for path in build_all(seeds, out):
         print(path.relative_to(out.parent) if path.is_relative_to(out.parent) else path)

@@ -371,4 +371,4 @@ def build(seeds_dir: Path, out_dir: Path) -> Path:
 
 if __name__ == "__main__":
     _repo = Path(__file__).resolve().parents[2]
-    print(build(_repo.parent / "shared" / "seeds", _repo / "examples" / "data"))
+    print(build(_repo / "examples" / "sources", _repo / "examples" / "data"))

@@ -326,4 +326,4 @@ def build(seeds_dir: Path, out_dir: Path) -> Path:
 if __name__ == "__main__":
     HERE = Path(__file__).resolve().parent
     REPO = HERE.parent.parent
-    print(build(REPO.parent / "shared" / "seeds", REPO / "examples" / "data"))
+    print(build(REPO / "examples" / "sources", REPO / "examples" / "data"))

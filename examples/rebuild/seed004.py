@@ -81,7 +81,7 @@ META: dict[str, Any] = {
     "issuer": "弋江区人民政府",
     "doc_number": "",
     "source": "web scrape of the published 弋江区 2023 Q2 progress table "
-    "(shared/seeds/004_8d04ce5b0ce2eadc.txt)",
+    "(examples/sources/004_8d04ce5b0ce2eadc.txt)",
 }
 HEADER = ["序号", "目 标 与 任 务", "牵头责任单位", "责任单位", "进展情况"]
 WIDTHS = [6, 36, 14, 18, 70]
@@ -285,4 +285,4 @@ def build(seeds_dir: Path, out_dir: Path) -> Path:
 
 if __name__ == "__main__":
     _repo = Path(__file__).resolve().parents[2]
-    print(build(_repo.parent / "shared" / "seeds", _repo / "examples" / "data"))
+    print(build(_repo / "examples" / "sources", _repo / "examples" / "data"))
