@@ -33,6 +33,7 @@ def lines_needed(text: str, width: float, *, font_size: float = 11) -> int:
     return sum(max(1, math.ceil(text_units(para) / usable)) for para in text.split("\n"))
 
 
+@lru_cache(maxsize=1024)
 def lines_height(lines: int, *, font_size: float = 11, minimum: float = 15) -> float:
     """Points needed by ``lines`` lines of text in ``font_size``."""
     return max(minimum, round(lines * font_size * 1.4 + 4, 1))

@@ -80,12 +80,10 @@ class _Row:
         self.add(codes.BAD_STATUS, Severity.WARNING, f"完成状态“{status}”不在可选值（{'/'.join(STATUSES)}）中，"
                  "已按原文保留；请从下拉列表选择", self.where("status"))
 
-    def expected(self, fld: str, task: Task) -> str:
-        if fld == "deadline":
-            return task.deadline.text
-        if fld == "role":
-            return task.role_of(self.unit) or "" if self.unit else ""
-        return "、".join(task.lead if fld == "lead" else task.coop)
+    def expected(self, task: Task) -> dict[str, str]:
+        """The read-only cells as the form showed them."""
+        deadline, lead, coop = self.ctx.expected(task)
+        return {"deadline": deadline, "lead": lead, "coop": coop, "role": task.role_of(self.unit) or ""}
 
     def misplaced(self, label: str, text: str, col: int) -> None:
         self.extra.append((label, text))
@@ -93,13 +91,15 @@ class _Row:
                  "内容已保留在“其他内容”中；请核实是否应填在“进展情况”等栏", self.where(col=col))
 
     def read_only(self, task: Task | None) -> None:
-        for fld in _READ_ONLY:
-            value = self.raw.values.get(fld, "")
-            if not value or task is None or (fld == "role" and not self.unit):
-                continue
-            expected = self.expected(fld, task)
-            if value != expected and _SEPS.sub("", value) != _SEPS.sub("", expected):
-                self.misplaced(FIELD_LABELS[fld], value, self.header.fields[fld])
+        values = self.raw.values
+        if task is not None:
+            expected = self.expected(task)
+            for fld in _READ_ONLY:
+                value = values.get(fld, "")
+                if not value or value == expected[fld] or (fld == "role" and not self.unit):
+                    continue
+                if _SEPS.sub("", value) != _SEPS.sub("", expected[fld]):
+                    self.misplaced(FIELD_LABELS[fld], value, self.header.fields[fld])
         previous = self.raw.values.get("previous", "")
         if previous and not self.answers["progress"]:
             self.misplaced(FIELD_LABELS["previous"], previous, self.header.fields["previous"])
