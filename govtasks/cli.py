@@ -12,9 +12,10 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from govtasks.breakdown.importer import LAYOUT_LABELS, LAYOUTS
+from govtasks.cli_zh import EXIT_CODES, ArgumentParser
 from govtasks.errors import GovtasksError
 from govtasks.issues import IssueList, Severity
 from govtasks.model import Breakdown
@@ -27,37 +28,45 @@ _MAX_ISSUES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看，生成各单位进展情况表，汇总报回的表、催报（离线）")
-    p.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息")
-    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
-    imp = sub.add_parser("import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",
+    p = ArgumentParser(prog="govtasks", description="重点工作督查：任务分解导入、查看，生成各单位进展情况表，汇总报回的表、催报（离线）",
+                       epilog=EXIT_CODES)
+    p.args.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息（也可写在命令之后）")
+    sub = p.add_subparsers(dest="command", required=True, title="命令")
+    imp = _command(sub, "import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",
                          description="导入任务分解（Excel/CSV 表格、.txt 文本通知、.html 网页、.docx Word 文件），写成标准任务分解表")
-    imp.add_argument("sources", nargs="+", metavar="SRC", help="要导入的文件（可多个）")
-    imp.add_argument("-o", "--output", metavar="OUT", help="输出文件（多个输入时为输出文件夹）；默认 <原文件名>_标准.xlsx")
-    imp.add_argument("--roster", metavar="R.xlsx", help="单位名册（单位名称/别名/所属分组），用于统一单位名称、展开分组")
-    imp.add_argument("--lead", choices=("auto", "first"), default="auto", help="牵头单位规则：auto（按列名）或 first（责任单位第一个为牵头）")
-    imp.add_argument("--layout", choices=LAYOUTS,
+    imp.args.add_argument("sources", nargs="+", metavar="SRC", help="要导入的文件（可多个）")
+    imp.args.add_argument("-o", "--output", metavar="OUT", help="输出文件（多个输入时为输出文件夹）；默认 <原文件名>_标准.xlsx")
+    imp.args.add_argument("--roster", metavar="R.xlsx", help="单位名册（单位名称/别名/所属分组），用于统一单位名称、展开分组")
+    imp.args.add_argument("--lead", choices=("auto", "first"), default="auto", help="牵头单位规则：auto（按列名）或 first（责任单位第一个为牵头）")
+    imp.args.add_argument("--layout", choices=LAYOUTS,
                      help="强制按某种格式读取，不自动识别：standard 标准任务分解表、table 表格、text 文本通知、plan 尚未分工的工作计划（生成草稿）")
-    show = sub.add_parser("show", help="查看任务分解：各标题下的任务数、各单位牵头/配合任务数")
-    show.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+    show = _command(sub, "show", help="查看任务分解：各标题下的任务数、各单位牵头/配合任务数")
+    show.args.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
     _forms_parser(sub)
     _returns_parsers(sub)
     return p
 
 
+def _command(sub: argparse._SubParsersAction, name: str, **kwargs: Any) -> ArgumentParser:  # type: ignore[type-arg]
+    """A subcommand's parser: its own --debug (after the command) and the exit codes in its help."""
+    cmd: ArgumentParser = sub.add_parser(name, epilog=EXIT_CODES, **kwargs)
+    cmd.args.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示完整的 Python 错误信息")
+    return cmd
+
+
 def _forms_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    forms = sub.add_parser("forms", help="为每个单位生成重点工作进展情况表（每单位一个 .xlsx）",
+    forms = _command(sub, "forms", help="为每个单位生成重点工作进展情况表（每单位一个 .xlsx）",
                            description="按任务分解为每个单位生成一份重点工作进展情况表：先列本单位牵头的任务，再列配合的任务")
-    forms.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
-    forms.add_argument("--period", required=True, metavar="期间",
+    forms.args.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+    forms.args.add_argument("--period", required=True, metavar="期间",
                        help="报告期：2024Q2（季度）、2024H1（半年）、2024M06（月）、2024（年度），或“2024年第二季度”")
-    forms.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
-    forms.add_argument("--template", metavar="T.xlsx", help="自定义表格模板（默认用内置模板，变量见 templates/README.md）")
-    forms.add_argument("--unit", action="extend", nargs="+", metavar="名称", help="只为这些单位生成（可写多个）")
-    forms.add_argument("--roster", metavar="R.xlsx", help="单位名册：展开单位分组，只为名册中的单位生成")
-    forms.add_argument("--previous", metavar="REPORT.xlsx", help="上期汇总表（含“任务编号”“进展情况”列）：表中加一列只读的“上期进展”")
-    forms.add_argument("--password", metavar="P", help="工作表保护密码（默认保护、不设密码）")
-    forms.add_argument("--overwrite", action="store_true", help="覆盖输出文件夹中的同名文件")
+    forms.args.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
+    forms.args.add_argument("--template", metavar="T.xlsx", help="自定义表格模板（默认用内置模板，变量见 templates/README.md）")
+    forms.args.add_argument("--unit", action="extend", nargs="+", metavar="名称", help="只为这些单位生成（可写多个）")
+    forms.args.add_argument("--roster", metavar="R.xlsx", help="单位名册：展开单位分组，只为名册中的单位生成")
+    forms.args.add_argument("--previous", metavar="REPORT.xlsx", help="上期汇总表（含“任务编号”“进展情况”列）：表中加一列只读的“上期进展”")
+    forms.args.add_argument("--password", metavar="P", help="工作表保护密码（默认保护、不设密码）")
+    forms.args.add_argument("--overwrite", action="store_true", help="覆盖输出文件夹中的同名文件")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,27 +204,27 @@ _BAR_FROM = 20
 
 
 def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    merge = sub.add_parser("merge", help="汇总各单位报回的进展情况表，生成重点工作进展和完成情况汇总表",
+    merge = _command(sub, "merge", help="汇总各单位报回的进展情况表，生成重点工作进展和完成情况汇总表",
                            description="读取报回的进展情况表（文件夹或文件），按任务汇总，写出汇总表（含填报情况、配合单位反馈、问题清单）")
-    stat = sub.add_parser("status", help="查看报送情况：哪些单位已报、哪些未报；可生成催报通知",
+    stat = _command(sub, "status", help="查看报送情况：哪些单位已报、哪些未报；可生成催报通知",
                           description="列出已报送和未报送的单位及数量；--notice 生成可直接发送的催报通知")
     for cmd in (merge, stat):
-        cmd.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
-        cmd.add_argument("returns", nargs="+", metavar="RETURNS", help="报回的文件夹（含子文件夹）或文件")
-        cmd.add_argument("--period", required=True, metavar="期间",
+        cmd.args.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
+        cmd.args.add_argument("returns", nargs="+", metavar="RETURNS", help="报回的文件夹（含子文件夹）或文件")
+        cmd.args.add_argument("--period", required=True, metavar="期间",
                          help="报告期：2024Q2（季度）、2024H1（半年）、2024M06（月）、2024（年度），或“2024年第二季度”")
-        cmd.add_argument("--roster", metavar="R.xlsx", help="单位名册：统一单位名称、展开单位分组")
-        cmd.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
-        cmd.add_argument("--due", metavar="日期", help="报送截止日期，如 2024-06-25 或“6月25日”：按文件保存时间标注按时/逾期")
-    merge.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
-    merge.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
-    merge.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
-    merge.add_argument("--append-coop", action="store_true", help="把配合单位的进展也附在“进展情况”后（标注【单位（配合）】）")
-    stat.add_argument("--notice", metavar="OUT.txt", help="写出催报通知（模板 templates/notice.txt.j2）")
-    stat.add_argument("--notice-template", metavar="T.j2", help="自定义催报通知模板（Jinja2 文本）")
-    stat.add_argument("--deadline", default="", metavar="时间", help="催报通知中的新报送时限，如“7月5日”")
-    stat.add_argument("--office", default="", metavar="名称", help="催报通知的落款单位，如“市政府督查室”")
-    stat.add_argument("--contact", default="", metavar="文字", help="催报通知中的联系人及电话")
+        cmd.args.add_argument("--roster", metavar="R.xlsx", help="单位名册：统一单位名称、展开单位分组")
+        cmd.args.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
+        cmd.args.add_argument("--due", metavar="日期", help="报送截止日期，如 2024-06-25 或“6月25日”：按文件保存时间标注按时/逾期")
+    merge.args.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
+    merge.args.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
+    merge.args.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
+    merge.args.add_argument("--append-coop", action="store_true", help="把配合单位的进展也附在“进展情况”后（标注【单位（配合）】）")
+    stat.args.add_argument("--notice", metavar="OUT.txt", help="写出催报通知（模板 templates/notice.txt.j2）")
+    stat.args.add_argument("--notice-template", metavar="T.j2", help="自定义催报通知模板（Jinja2 文本）")
+    stat.args.add_argument("--deadline", default="", metavar="时间", help="催报通知中的新报送时限，如“7月5日”")
+    stat.args.add_argument("--office", default="", metavar="名称", help="催报通知的落款单位，如“市政府督查室”")
+    stat.args.add_argument("--contact", default="", metavar="文字", help="催报通知中的联系人及电话")
 
 
 def _progress_bar(total: int) -> Callable[[int, int, str], None] | None:
@@ -245,6 +254,9 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     from govtasks.returns.status import parse_due
 
     period = _period(args.period)
+    if Path(args.breakdown).is_dir() and any(Path(r).is_file() for r in args.returns):
+        raise GovtasksError(f"{args.breakdown} 是文件夹：第一个参数应是任务分解表，之后才是报回的文件夹，看起来两者顺序反了；"
+                            f"请写成 govtasks {args.command} 分解表.xlsx 报回文件夹 --period …")
     bd = import_breakdown(args.breakdown, roster=args.roster)
     files = collect_files(args.returns)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE_000, EXAMPLE_001
 from helpers import write_xlsx
 
@@ -53,3 +55,70 @@ def test_usage_error_is_exit_2(capsys) -> None:
     except SystemExit as exc:
         assert exc.code == 2
     assert "SRC" in capsys.readouterr().err
+
+
+def test_argparse_speaks_chinese_and_help_lists_the_exit_codes(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0 and out.startswith("用法：govtasks")
+    assert "显示本帮助并退出" in out and "退出码：0 正常；1 数据有错误" in out
+    assert "usage" not in out and "positional arguments" not in out and "options:" not in out
+    with pytest.raises(SystemExit):
+        main(["merge", "--help"])
+    assert "退出码：" in capsys.readouterr().out
+    for argv, words in ((["import"], "govtasks import：错误：缺少必需的参数：SRC"),
+                        (["nosuch"], "govtasks：错误：没有命令 'nosuch'"),
+                        (["import", "--lead", "xx", "a.xlsx"], "参数 --lead 的取值 'xx' 无效（可选：'auto', 'first'）"),
+                        (["import", "a.xlsx", "--bogus"], "无法识别的参数：--bogus"),
+                        (["forms", "a.xlsx", "--period"], "参数 --period 后面需要一个值")):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        err = capsys.readouterr().err
+        assert exc.value.code == 2 and words in err and "用法：" in err and "error:" not in err, argv
+
+
+def test_debug_after_the_command_shows_the_traceback(tmp_path: Path, capsys) -> None:
+    missing = str(tmp_path / "没有这个文件.xlsx")
+    assert main(["import", missing]) == 2
+    assert "文件不存在" in capsys.readouterr().err
+    with pytest.raises(gt.WorkbookError):
+        main(["import", missing, "--debug"])
+    with pytest.raises(gt.WorkbookError):
+        main(["--debug", "import", missing])
+
+
+@pytest.mark.parametrize("where, words", [
+    ("out.csv", "输出文件须为 Excel 工作簿（.xlsx），请改为“out.xlsx”"),
+    ("out", "输出文件须为 Excel 工作簿（.xlsx），请改为“out.xlsx”"),
+    ("a_file/std.xlsx", "已有同名文件，不是文件夹"),
+    ("a_dir", "这是一个文件夹，请写出要保存的文件名"),
+])
+def test_import_output_paths_are_checked(where: str, words: str, tmp_path: Path, capsys) -> None:
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    (tmp_path / "a_dir").mkdir()
+    assert main(["import", str(EXAMPLE_001), "-o", str(tmp_path / where)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out").exists()
+
+
+def test_several_inputs_into_an_existing_file_is_refused(tmp_path: Path, capsys) -> None:
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    assert main(["import", str(EXAMPLE_000), str(EXAMPLE_001), "-o", str(tmp_path / "taken")]) == 2
+    assert "已有同名文件，不是文件夹" in capsys.readouterr().err
+
+
+def test_forms_into_a_file_and_merge_in_the_wrong_order(tmp_path: Path, capsys) -> None:
+    (tmp_path / "taken.xlsx").write_text("x", encoding="utf-8")
+    assert main(["forms", str(EXAMPLE_001), "--period", "2024Q2", "-o", str(tmp_path / "taken.xlsx")]) == 2
+    assert "这是一个文件，不是文件夹" in capsys.readouterr().err
+    (tmp_path / "returns").mkdir()
+    assert main(["merge", str(tmp_path / "returns"), str(EXAMPLE_001), "--period", "2024Q2",
+                 "-o", str(tmp_path / "r.xlsx")]) == 2
+    assert "看起来两者顺序反了" in capsys.readouterr().err
+    assert main(["merge", str(EXAMPLE_001), str(tmp_path / "returns"), "--period", "2024Q2",
+                 "-o", str(tmp_path / "r.csv")]) == 2
+    assert "请改为“r.xlsx”" in capsys.readouterr().err
+    assert main(["show", str(tmp_path / "returns")]) == 2
+    assert "这是一个文件夹，不是任务分解文件" in capsys.readouterr().err

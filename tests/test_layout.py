@@ -24,7 +24,7 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if parts[0] != "govtasks":
         raise ValueError(module)
-    if len(parts) == 1 or parts[1] in ("cli", "__main__"):
+    if len(parts) == 1 or parts[1] in ("cli", "cli_zh", "__main__"):
         return "top"
     if parts[1] in CORE:
         return "core"

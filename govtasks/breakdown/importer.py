@@ -16,7 +16,7 @@ from typing import Sequence
 
 from govtasks._types import PathLike
 from govtasks.breakdown.draft import LeadRule
-from govtasks.errors import LayoutError, UnsupportedFileError
+from govtasks.errors import LayoutError, UnsupportedFileError, WorkbookError
 from govtasks.io.workbook import GRID_EXTENSIONS, read_workbook
 from govtasks.model import Breakdown, RosterUnit
 
@@ -60,6 +60,8 @@ def import_breakdown(
     from govtasks.breakdown.standard import read_roster
 
     p = Path(path)
+    if p.is_dir():
+        raise WorkbookError(f"{p}: 这是一个文件夹，不是任务分解文件；请给出分解表文件（.xlsx、.txt、.html、.docx 等）", file=p.name)
     suffix = p.suffix.lower()
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")

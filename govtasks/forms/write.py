@@ -122,6 +122,9 @@ def form_filename(unit: str, period: Period) -> str:
 
 
 def _targets(out_dir: Path, units: list[str], period: Period, *, overwrite: bool) -> list[Path]:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WorkbookError(f"{out_dir}: 这是一个文件，不是文件夹；填报表要写进一个文件夹，请换一个输出位置（-o）",
+                            file=out_dir.name)
     names: list[str] = []
     for unit in units:
         name, n = form_filename(unit, period), 2

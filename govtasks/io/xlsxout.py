@@ -78,6 +78,22 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+def _check_target(target: Path) -> None:
+    """An .xlsx file name in a folder that exists or can be made; else a WorkbookError saying what to write."""
+    if target.is_dir():
+        raise WorkbookError(f"{target}: 这是一个文件夹，请写出要保存的文件名，如“{target / '汇总表.xlsx'}”", file=target.name)
+    if target.suffix.lower() != ".xlsx":
+        wanted = target.with_suffix(".xlsx").name if target.suffix else f"{target.name}.xlsx"
+        raise WorkbookError(f"{target.name}: 输出文件须为 Excel 工作簿（.xlsx），请改为“{wanted}”", file=target.name)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise WorkbookError(f"{target.parent}: 已有同名文件，不是文件夹，无法在其中保存 {target.name}；请换一个输出位置",
+                            file=target.name) from exc
+    except OSError as exc:
+        raise WorkbookError(f"{target.parent}: 无法创建文件夹（{exc.strerror or exc}）", file=target.name) from exc
+
+
 @contextlib.contextmanager
 def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwriter.Workbook]:
     """Yield an XlsxWriter workbook that is saved to ``target`` atomically.
@@ -87,7 +103,7 @@ def atomic_workbook(target: Path, *, in_memory: bool = False) -> Iterator[xlsxwr
     """
     import xlsxwriter
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _check_target(target)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
     os.close(fd)
     wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": in_memory})
