@@ -70,6 +70,7 @@ UNMATCHED_ROW = "unmatched-row"            # a row that matches no task (its tex
 DUPLICATE_ROW = "duplicate-row"            # one task answered in two rows of one return (both kept)
 MATCHED_BY_TEXT = "matched-by-text"        # a row matched by 序号 / task text, its ID missing or damaged
 DUPLICATE_RETURN = "duplicate-return"      # two returns from one unit: the newer is used
+OLDER_VERSION = "answer-from-older-version"  # a task's answer taken from an older version (the newer left it blank)
 WRONG_PERIOD = "wrong-period"              # a return for another period
 WRONG_UNIT = "wrong-unit"                  # a return on another unit's form
 UNKNOWN_RETURN_UNIT = "unknown-return-unit"  # a form whose unit cannot be told

@@ -53,7 +53,7 @@ def _merge(breakdown: Breakdown, returns: Returns, title: str | None, append_coo
         title=title or default_title(breakdown, returns.period), period=returns.period, rows=tuple(rows),
         lead=lead, coop=coop, unmatched=tuple(e for e in returns.entries if e.task_id not in known),
         units=return_status(breakdown, returns), files=returns.files, issues=returns.issues,
-        append_coop=append_coop,
+        append_coop=append_coop, versions=returns.versions,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from govtasks.issues import CellRef, IssueList
-from govtasks.returns.model import Progress, ReturnFile, UnitReturn
+from govtasks.returns.model import OtherVersion, Progress, ReturnFile, UnitReturn
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,6 +68,8 @@ class Report:
     issues: IssueList = field(default_factory=IssueList, compare=False)
     append_coop: bool = False
     """Whether the cooperating units' text was appended to 进展情况."""
+    versions: tuple[OtherVersion, ...] = ()
+    """Texts of other versions of units' returns that the answers in use do not hold (sheet 其他版本)."""
 
     @property
     def tasks(self) -> tuple[ReportRow, ...]:
@@ -92,6 +94,13 @@ class Report:
         rows = [(r.task_id, r.number, *(list(r.path) + [""] * depth)[:depth], r.text, "、".join(r.lead),
                  "、".join(r.coop), r.progress, r.status, "、".join(r.missing), r.sources_text) for r in tasks]
         return pd.DataFrame(rows, columns=columns)
+
+    def versions_frame(self) -> pd.DataFrame:
+        """One row per text kept from another version (其他版本): 单位, 任务编号, 栏目, 内容, 位置, 时间."""
+        import pandas as pd
+
+        rows = [(v.unit, v.task_id, v.label, v.text, str(v.source or ""), v.time) for v in self.versions]
+        return pd.DataFrame(rows, columns=["单位", "任务编号", "栏目", "内容", "位置", "时间"])
 
     def units_frame(self) -> pd.DataFrame:
         """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""

@@ -2,7 +2,8 @@
 
 A unit's answer for one task is a :class:`Progress`; the files read are
 :class:`ReturnFile` records; :class:`Returns` holds both with the issues found
-while reading. :class:`UnitReturn` is one unit's return status (填报情况).
+while reading, and the texts of older versions that lost to a newer answer
+(:class:`OtherVersion`). :class:`UnitReturn` is one unit's return status (填报情况).
 """
 
 from __future__ import annotations
@@ -106,6 +107,29 @@ class ReturnFile:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class OtherVersion:
+    """A text a unit wrote in one version of its return that the answer in use does not hold (sheet 其他版本).
+
+    When a unit sends several versions, each task's answer comes from the newest version that
+    answers it; every other text it wrote for the task (in any version) is kept here, so that
+    nothing a unit wrote is lost. Texts equal to the answer in use are not repeated.
+    """
+
+    unit: str
+    task_id: str
+    """The task; ``""`` for a row that matches no task."""
+    label: str
+    """The column: 完成状态, 进展情况, 存在问题, 下步计划, 备注, or another column's label."""
+    text: str
+    source: CellRef | None = field(default=None, compare=False)
+    """The cell the text is in (file!sheet!cell)."""
+    time: dt.datetime | None = None
+    """The version's time (saved time, else file time)."""
+    task_text: str = ""
+    """任务内容 as written in the row (what an unmatched row is about)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class UnitReturn:
     """The return status of one unit (填报情况)."""
 
@@ -141,6 +165,8 @@ class Returns:
     issues: IssueList = field(default_factory=IssueList, compare=False)
     period: str = ""
     """The period being collected (code)."""
+    versions: tuple[OtherVersion, ...] = ()
+    """Texts of older (or not used) versions that the answers in use do not hold, per unit and task."""
 
     @property
     def not_forms(self) -> tuple[str, ...]:

@@ -37,8 +37,9 @@ from govtasks.model import Breakdown, CellRef
 from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
-from govtasks.returns.model import Progress, ReturnFile, Returns
+from govtasks.returns.model import OtherVersion, Progress, ReturnFile, Returns
 from govtasks.returns.status import missing_returns
+from govtasks.returns.versions import combine, file_states
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -71,11 +72,11 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
     ctx = Context(breakdown)
     forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
     target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
-    files, entries, chosen_issues = choose(forms, target)
+    files, entries, chosen_issues, kept = choose(forms, target)
     files = sorted(files + others, key=lambda f: f.file)
     issues += chosen_issues + missing_returns(breakdown, files)
     returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
-                      period=target.code if target else "")
+                      period=target.code if target else "", versions=tuple(kept))
     if strict:
         returns.issues.raise_if_errors()
     return returns
@@ -295,10 +296,10 @@ def _rank(form: FormRead, target: Period | None) -> tuple[object, ...]:
     return (_period_ok(form, target), form.name_unit is None, f.time or low, f.mtime or low, f.generated, f.file)
 
 
-def choose(forms: list[FormRead], target: Period | None) -> tuple[list[ReturnFile], list[Progress], list[Issue]]:
-    """Per unit, the file to use (right period, then newest); older versions and their issues are listed."""
-    from dataclasses import replace
-
+def choose(forms: list[FormRead], target: Period | None) -> tuple[list[ReturnFile], list[Progress], list[Issue],
+                                                                  list[OtherVersion]]:
+    """Per unit, the versions ranked (right period, then newest) and combined task by task
+    (:mod:`.versions`): the files, the answers in use, the issues and the texts kept aside."""
     _settle_ties(forms)
     groups: dict[str, list[FormRead]] = defaultdict(list)
     for n, form in enumerate(forms):
@@ -306,17 +307,20 @@ def choose(forms: list[FormRead], target: Period | None) -> tuple[list[ReturnFil
     files: list[ReturnFile] = []
     entries: list[Progress] = []
     issues: list[Issue] = []
+    kept: list[OtherVersion] = []
     for group in groups.values():
         ranked = sorted(group, key=lambda f: _rank(f, target), reverse=True)
         best = ranked[0]
-        files.append(best.file)
-        entries += best.entries
-        issues += best.file_issues + best.issues + _period_issue(best, target, used=True)
+        tier = _rank(best, target)[:2]
+        combined = combine(ranked, sum(1 for f in ranked if _rank(f, target)[:2] == tier))
+        files += file_states(ranked, combined)
+        entries += combined.entries
+        kept += combined.versions
+        issues += best.file_issues + _period_issue(best, target, used=True) + combined.issues
         for older in ranked[1:]:
-            files.append(replace(older.file, state="superseded", superseded_by=best.file.file))
             issues += older.file_issues + _period_issue(older, target, used=False)
-            issues.append(_duplicate_issue(older, best))
-    return files, entries, issues
+            issues.append(_duplicate_issue(older, best, combined.used.get(older.file.file, 0)))
+    return files, entries, issues, kept
 
 
 def _settle_ties(forms: list[FormRead]) -> None:
@@ -333,10 +337,15 @@ def _when(f: ReturnFile) -> str:
     return f"{f.time:%Y-%m-%d %H:%M}" if f.time else "时间不详"
 
 
-def _duplicate_issue(older: FormRead, best: FormRead) -> Issue:
+def _duplicate_issue(older: FormRead, best: FormRead, used: int) -> Issue:
     o, b = older.file, best.file
+    if used:
+        what = (f"本文件（{_when(o)}）较早：其中 {used} 项任务较新版本未填写，仍采用本文件的答复，"
+                "其余与采用版本不同的文字列入“其他版本”")
+    else:
+        what = f"本文件（{_when(o)}）未汇总，其中与采用版本不同的文字列入“其他版本”"
     return Issue(code=codes.DUPLICATE_RETURN, severity=Severity.WARNING, where=CellRef(file=o.file), unit=o.unit,
-                 message=f"{o.unit}报送了多份：已采用“{b.file}”（{_when(b)}），本文件（{_when(o)}）未汇总；"
+                 message=f"{o.unit}报送了多份：已采用“{b.file}”（{_when(b)}），{what}；"
                          "如本文件才是最终版，请删除另一份后重新汇总")
 
 
