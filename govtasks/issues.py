@@ -71,6 +71,7 @@ DUPLICATE_ROW = "duplicate-row"            # one task answered in two rows of on
 MATCHED_BY_TEXT = "matched-by-text"        # a row matched by 序号 / task text, its ID missing or damaged
 DUPLICATE_RETURN = "duplicate-return"      # two returns from one unit: the newer is used
 OLDER_VERSION = "answer-from-older-version"  # a task's answer taken from an older version (the newer left it blank)
+COOP_ROUND_RETURN = "coop-round-return"    # a round-one form (配合单位报牵头单位) sent to the office: merged as feedback
 WRONG_PERIOD = "wrong-period"              # a return for another period
 WRONG_UNIT = "wrong-unit"                  # a return on another unit's form
 UNKNOWN_RETURN_UNIT = "unknown-return-unit"  # a form whose unit cannot be told

@@ -211,7 +211,8 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     missing = returned[:4] + (fmt["missing"],) + returned[5:]  # 报送情况 in red
     r = 3
     for n, u in enumerate(report.units, start=1):
-        others = f"未采用的文件：{'、'.join(u.other_files)}" if u.other_files else ""
+        others = "；".join(([f"未采用的文件：{'、'.join(u.other_files)}"] if u.other_files else [])
+                          + ([f"第一轮报表（已作为配合单位反馈汇总）：{'、'.join(u.feedback_files)}"] if u.feedback_files else []))
         state = "已报送" if u.returned else "未报送"
         values = [str(n), u.unit, str(u.lead_tasks), str(u.coop_tasks), state, u.file,
                   f"{u.time:%Y-%m-%d %H:%M}" if u.time else "", f"{u.answered}/{u.total}", others]
@@ -251,8 +252,9 @@ def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Seque
     for r, p in enumerate(entries, start=3):
         task = tasks.get(p.task_id)
         extra = "\n".join([f"{label}：{text}" for label, text in p.extra]) if p.extra else ""
+        source = str(p.source or "") + (f"\n（经 {p.via} 转报）" if p.via else "")
         values = [task.number if task else p.number, p.task_id, task.text if task else p.task_text, p.unit,
-                  p.status, p.progress, p.problems, p.next_steps, p.note, extra, str(p.source or "")]
+                  p.status, p.progress, p.problems, p.next_steps, p.note, extra, source]
         _write_row(ws, r, values, cols, fmts)
     _blank_borders(ws, fmt, 3, 2 + len(entries), len(FEEDBACK_COLUMNS))
     ws.autofilter(2, 0, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)

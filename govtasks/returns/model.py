@@ -50,6 +50,9 @@ class Progress:
     """任务内容 as written in the return (what an unmatched row is about)."""
     source: CellRef | None = field(default=None, compare=False)
     """The 进展情况 cell (or the row) the answer came from."""
+    via: CellRef | None = field(default=None, compare=False)
+    """For a cooperating unit's answer relayed in a lead unit's round-two form (its sheet
+    配合单位反馈): the row of that sheet; ``source`` is then the round-one cell it came from."""
 
     @property
     def is_empty(self) -> bool:
@@ -99,6 +102,8 @@ class ReturnFile:
     """填报人 / 联系电话 / 审核领导 as written below the table."""
     message: str = ""
     """Why a file was not used (unreadable, not a form), in Chinese."""
+    round: str = ""
+    """The form's round of collection: ``"coop"`` (配合单位报牵头单位), ``"lead"`` (牵头单位综合报送) or ``""``."""
 
     @property
     def time(self) -> dt.datetime | None:
@@ -142,6 +147,8 @@ class UnitReturn:
     answered: int = 0
     other_files: tuple[str, ...] = ()
     """Files of this unit not used (older versions, wrong period)."""
+    feedback_files: tuple[str, ...] = ()
+    """Round two: the unit's round-one forms sent to the office, merged as cooperating feedback only."""
 
     @property
     def returned(self) -> bool:
@@ -167,6 +174,8 @@ class Returns:
     """The period being collected (code)."""
     versions: tuple[OtherVersion, ...] = ()
     """Texts of older (or not used) versions that the answers in use do not hold, per unit and task."""
+    round: str = ""
+    """The round being collected: ``"coop"``, ``"lead"`` or ``""`` (one round)."""
 
     @property
     def not_forms(self) -> tuple[str, ...]:

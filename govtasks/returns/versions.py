@@ -163,7 +163,7 @@ def _cell(form: FormRead, entry: Progress, label: str) -> CellRef | None:
 def file_states(ranked: list[FormRead], combined: Combined) -> list[ReturnFile]:
     """The best file (its answered count as combined) and the others, superseded by it."""
     best = ranked[0].file
-    total = {t.id for t in ranked[0].ctx.for_unit(best.unit)} if best.unit else set()
+    total = {t.id for t in ranked[0].expected(best.unit)} if best.unit else set()
     answered = {e.task_id for e in combined.entries if e.task_id and not e.is_empty}
     out = [replace(best, answered=len(answered & total) if total else best.answered)]
     for form in ranked[1:]:
