@@ -37,6 +37,7 @@ FORM_NAMES = {None: "重点工作进展情况表", COOP: "配合任务进展情�
 _SPELLINGS = {"": None, "one": None, "single": None, "单轮": None, "一轮": None,
               COOP: COOP, "1": COOP, "配合": COOP, "第一轮": COOP, ROUND_LABELS[COOP]: COOP,
               LEAD: LEAD, "2": LEAD, "牵头": LEAD, "第二轮": LEAD, ROUND_LABELS[LEAD]: LEAD}
+_ENDS = ("。", "！", "？", "；", ";", "!", "?")
 _BLOCK = re.compile(r"^【([^】\n]{1,40})】", re.M)
 
 
@@ -84,11 +85,15 @@ class Feedback:
     """The cell of the round-one return it came from."""
 
     def text(self) -> str:
-        """The answer in one text: 进展情况 first, the other columns labelled after it."""
+        """The answer in one text: 进展情况 first, the other columns labelled after it
+        (``…2个。完成状态：序时推进；存在问题：…``)."""
         parts = [self.progress] if self.progress else []
         parts += [f"{label}：{text}" for label, text in (("完成状态", self.status), ("存在问题", self.problems),
                                                         ("下步计划", self.next_steps), ("备注", self.note)) if text]
-        return "；".join(parts)
+        out = ""
+        for part in parts:
+            out += ("" if not out or out.endswith(_ENDS) else "；") + part
+        return out
 
 
 def feedback_map(source: Returns | Iterable[Progress] | Mapping[str, Sequence[Feedback]] | None,

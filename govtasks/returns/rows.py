@@ -108,9 +108,19 @@ class _Row:
         if previous and not self.answers["progress"]:
             self.misplaced(FIELD_LABELS["previous"], previous, self.header.fields["previous"])
         feedback = self.raw.values.get("feedback", "")
-        if feedback and self.shown is not None and task is not None and \
-                _SEPS.sub("", feedback) != _SEPS.sub("", self.shown.get(task.id, "")):
-            self.misplaced(FIELD_LABELS["feedback"], feedback, self.header.fields["feedback"])
+        if feedback and self.shown is not None and task is not None:
+            self.feedback_edit(feedback, self.shown.get(task.id, ""))
+
+    def feedback_edit(self, text: str, shown: str) -> None:
+        """The read-only 配合单位反馈 column of a lead form, changed by the unit: its text is kept."""
+        if _SEPS.sub("", text) == _SEPS.sub("", shown):
+            return
+        label, col = FIELD_LABELS["feedback"], self.header.fields["feedback"]
+        self.extra.append((label, text))
+        added = text[len(shown):].strip() if shown and text.startswith(shown) else text
+        self.add(codes.MISPLACED_TEXT, Severity.WARNING, f"“{label}”栏（只读，预填的配合单位报送情况）被改动，"
+                 f"{'增加了' if added is not text else '现为'}“{added[:120]}”；全文已保留在“其他内容”中，"
+                 "请核实是否应填在“进展情况”栏", self.where(col=col))
 
     def extras(self, task: Task | None) -> None:
         for label, text, col, unlabelled in self.raw.extras:
