@@ -46,6 +46,9 @@ class Combined:
 def combine(ranked: list[FormRead], fills: int) -> Combined:
     """Combine a unit's forms, best first; the first ``fills`` of them may give answers."""
     best = ranked[0]
+    if len(ranked) == 1:  # the usual case: one version, nothing to combine
+        return Combined(entries=list(best.entries), issues=list(best.issues),
+                        used={best.file.file: len({e.task_id for e in best.entries if e.task_id})})
     winners = _winners(ranked[:fills])
     out = Combined()
     placed: set[str] = set()
