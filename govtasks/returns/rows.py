@@ -8,7 +8,6 @@ header, a column the unit added) in ``Progress.extra``.
 from __future__ import annotations
 
 import re
-
 from typing import Mapping, Sequence
 
 from govtasks import issues as codes
