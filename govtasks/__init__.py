@@ -10,6 +10,13 @@ with it as pandas DataFrames::
     gt.write_forms(bd, "out/forms", period="2024Q2")   # one progress form per unit
     rets = gt.read_returns("in/returns/", bd, period="2024Q2")
     gt.write_report(gt.merge(bd, rets), "汇总表.xlsx")
+
+In two rounds (cooperating units report to the lead unit, the lead unit to the office)::
+
+    gt.write_forms(bd, "round1", period="2021H1", round="coop", send_by="6月15日")
+    coop = gt.read_returns("received_by_leads/", bd, period="2021H1", round="coop")
+    gt.write_forms(bd, "round2", period="2021H1", round="lead", feedback=coop, send_by="6月25日")
+    gt.write_report(gt.merge(bd, gt.read_returns("office/", bd, period="2021H1")), "汇总表.xlsx")
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from govtasks.errors import (
     UnsupportedFileError,
     WorkbookError,
 )
+from govtasks.forms.rounds import Feedback
 from govtasks.forms.template import check_template
 from govtasks.forms.write import write_forms
 from govtasks.issues import Issue, IssueList, Severity
@@ -35,7 +43,7 @@ from govtasks.periods import Period
 from govtasks.report.merge import merge
 from govtasks.report.model import Report, ReportRow
 from govtasks.report.write import write_report
-from govtasks.returns.model import Progress, ReturnFile, Returns, UnitReturn
+from govtasks.returns.model import OtherVersion, Progress, ReturnFile, Returns, UnitReturn
 from govtasks.returns.read import read_returns
 
 __version__ = "0.1.0"
@@ -45,11 +53,13 @@ __all__ = [
     "CellRef",
     "Deadline",
     "DeadlineKind",
+    "Feedback",
     "GovtasksError",
     "Issue",
     "IssueList",
     "IssuesFoundError",
     "LayoutError",
+    "OtherVersion",
     "Period",
     "Progress",
     "Report",

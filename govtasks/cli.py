@@ -67,6 +67,17 @@ def _forms_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     forms.args.add_argument("--previous", metavar="REPORT.xlsx", help="上期汇总表（含“任务编号”“进展情况”列）：表中加一列只读的“上期进展”")
     forms.args.add_argument("--password", metavar="P", help="工作表保护密码（默认保护、不设密码）")
     forms.args.add_argument("--overwrite", action="store_true", help="覆盖输出文件夹中的同名文件")
+    rounds = forms.add_argument_group("两轮报送（配合单位先报牵头单位，牵头单位综合后报督查室）")
+    rounds.add_argument("--round", choices=("one", "coop", "lead"), default="one",
+                        help="one：一轮（默认）；coop：第一轮，配合单位报牵头单位（每个配合单位一份，只列配合任务）；"
+                             "lead：第二轮，牵头单位综合报送（每个牵头单位一份，只列牵头任务，预填配合单位反馈）")
+    rounds.add_argument("--send-by", default="", metavar="时间", help="报送时限，写在表中，如“6月15日”")
+    rounds.add_argument("--send-to", default="", metavar="名称",
+                        help="报送对象，写在表中（第一轮默认为各任务的牵头单位；第二轮如“区政府督查室”）")
+    rounds.add_argument("--coop-returns", nargs="+", metavar="DIR",
+                        help="第二轮：收到的第一轮配合单位报表（文件夹或文件），用于预填“配合单位反馈”")
+    rounds.add_argument("--coop-workbook", action="store_true",
+                        help="第二轮：另为每个牵头单位写一份“配合单位反馈汇总”工作簿")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -176,17 +187,42 @@ def _period(text: str) -> Period:
         raise GovtasksError(str(exc)) from exc
 
 
+def _coop_feedback(args: argparse.Namespace, bd: Breakdown, period: Period) -> Returns | None:
+    """Round two: the round-one returns given with --coop-returns (read and summed up), else None."""
+    if not args.coop_returns:
+        if args.round == "lead":
+            print("注意：未给出 --coop-returns（第一轮配合单位报表），“配合单位反馈”栏为空")
+        return None
+    if args.round != "lead":
+        raise GovtasksError("--coop-returns 只用于第二轮（--round lead）")
+    from govtasks import read_returns
+
+    rets = read_returns(args.coop_returns if len(args.coop_returns) > 1 else args.coop_returns[0], bd, period=period,
+                        round="coop")
+    used = [f for f in rets.files if f.state == "ok"]
+    count = sum(1 for p in rets.entries if p.task_id and not p.is_empty and p.role != "牵头")
+    print(f"已读取第一轮配合单位报表 {len(used)} 份（{len({f.unit for f in used})} 个单位），配合单位反馈 {count} 条")
+    return rets
+
+
 def _cmd_forms(args: argparse.Namespace) -> int:
     from govtasks import import_breakdown, write_forms
     from govtasks.breakdown.units import is_group
+    from govtasks.forms.rounds import FORM_NAMES, parse_round
     from govtasks.forms.write import select_units
 
     period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
+    feedback = _coop_feedback(args, bd, period)
     paths = write_forms(bd, args.output, period=period, units=args.unit, roster=args.roster, template=args.template,
-                        previous=args.previous, password=args.password, overwrite=args.overwrite)
-    print(f"已为 {len(paths)} 个单位生成 {len(paths)} 份{period.label}重点工作进展情况表（分解表共 {len(bd.units)} 个单位），"
+                        previous=args.previous, password=args.password, overwrite=args.overwrite, round=args.round,
+                        send_to=args.send_to, send_by=args.send_by, feedback=feedback, coop_workbook=args.coop_workbook)
+    kind = FORM_NAMES[parse_round(args.round)]
+    forms = [p for p in paths if "配合单位反馈汇总" not in p.stem]
+    print(f"已为 {len(forms)} 个单位生成 {len(forms)} 份{period.label}{kind}（分解表共 {len(bd.units)} 个单位），"
           f"保存在 {args.output}")
+    if len(paths) > len(forms):
+        print(f"另写入 {len(paths) - len(forms)} 份配合单位反馈汇总工作簿")
     chosen = select_units(bd, units=args.unit, roster=args.roster)
     skipped = [u for u in bd.units if u not in chosen]
     if args.roster and not args.unit and skipped:
@@ -216,6 +252,9 @@ def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         cmd.args.add_argument("--roster", metavar="R.xlsx", help="单位名册：统一单位名称、展开单位分组")
         cmd.args.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
         cmd.args.add_argument("--due", metavar="日期", help="报送截止日期，如 2024-06-25 或“6月25日”：按文件保存时间标注按时/逾期")
+        cmd.args.add_argument("--round", choices=("one", "coop", "lead"),
+                         help="两轮报送时收的是哪一轮：coop 第一轮（配合单位报牵头单位）、lead 第二轮（牵头单位综合报送）、"
+                              "one 一轮；默认按表内信息判断（有牵头单位综合报表即为第二轮）")
     merge.args.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
     merge.args.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
     merge.args.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
@@ -264,12 +303,14 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     except ValueError as exc:
         raise GovtasksError(str(exc)) from exc
     rets = read_returns([p for p, _ in files] if len(args.returns) > 1 else args.returns[0], bd, period=period,
-                        due=due, libreoffice=not args.no_libreoffice, on_progress=_progress_bar(len(files)))
+                        due=due, libreoffice=not args.no_libreoffice, on_progress=_progress_bar(len(files)),
+                        round=args.round)
     return bd, rets
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
     from govtasks import merge, write_report
+    from govtasks.forms.rounds import ROUND_LABELS
     from govtasks.report.write import ISSUES_SHEET
 
     bd, rets = _read(args)
@@ -277,7 +318,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     out = write_report(report, args.output, with_status=args.with_status)
     done = sum(u.returned for u in report.units)
     with_text = sum(1 for r in report.tasks if r.progress)
-    print(f"已读取 {len(rets.files)} 个文件：{done} 个单位已报送，{len(report.units) - done} 个未报送；"
+    which = f"（{ROUND_LABELS[rets.round]}）" if rets.round else ""
+    print(f"已读取 {len(rets.files)} 个文件{which}：{done} 个单位已报送，{len(report.units) - done} 个未报送；"
           f"其他文件 {len([f for f in rets.files if f.state != 'ok'])} 个（旧版本、无法读取、不是填报表）")
     print(f"已写入 {out}：任务 {len(report.tasks)} 项（{with_text} 项有进展），配合单位反馈 {len(report.coop)} 条，"
           f"问题 {len(report.issues)} 条（错误 {len(report.issues.errors)}，警告 {len(report.issues.warnings)}）")

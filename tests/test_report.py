@@ -20,6 +20,7 @@ from govtasks.report.write import (
     MAIN_SHEET,
     MAX_CELL,
     STATUS_SHEET,
+    VERSIONS_SHEET,
 )
 
 T1 = Task(id="T001", number="1", path=("(一)以更实举措提升经济高质量发展质效",), text="壮大主导产业", lead=("区发改委",),
@@ -54,7 +55,7 @@ def values(ws) -> list[list[object]]:
 def test_main_sheet_layout(tmp_path: Path, report: gt.Report) -> None:
     path = gt.write_report(report, tmp_path / "汇总.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [MAIN_SHEET, STATUS_SHEET, LEAD_SHEET, COOP_SHEET, ISSUES_SHEET]
+    assert wb.sheetnames == [MAIN_SHEET, STATUS_SHEET, LEAD_SHEET, COOP_SHEET, VERSIONS_SHEET, ISSUES_SHEET]
     ws = wb[MAIN_SHEET]
     rows = values(ws)
     assert rows[0][0] == "弋江区2023年第二季度重点工作进展和完成情况"

@@ -55,8 +55,11 @@ def test_default_template_variables() -> None:
     assert gt.check_template(default_template()) == {
         "unit.name", "unit.lead_count", "unit.coop_count", "period.label", "period.end", "section.level",
         "section.title", "section.count", "section.last", "section.path", "task.id", "task.number", "task.text",
-        "task.deadline", "task.lead", "task.coop", "task.role"}
+        "task.deadline", "task.lead", "task.coop", "task.role", "round.code", "round.label", "round.note"}
     assert gt.check_template(default_template(previous=True)) - gt.check_template(default_template()) == {"task.previous"}
+    lead = gt.check_template(default_template(round="lead"))
+    assert lead - gt.check_template(default_template()) == {"task.coop_feedback"}
+    assert gt.check_template(default_template(round="lead", previous=True)) - lead == {"task.previous"}
 
 
 def test_default_template_layout() -> None:
@@ -92,7 +95,7 @@ def _snapshot(path: Path) -> dict[str, object]:
 
 def test_default_templates_are_reproducible(tmp_path: Path) -> None:
     built = rebuild_module("form_template").build_all(tmp_path)
-    assert [p.name for p in built] == ["form.xlsx", "form_previous.xlsx"]
+    assert [p.name for p in built] == ["form.xlsx", "form_previous.xlsx", "form_lead.xlsx", "form_lead_previous.xlsx"]
     for path in built:
         committed = REPO / "templates" / path.name
         assert _snapshot(path) == _snapshot(committed), path.name

@@ -2,8 +2,10 @@
 
     python examples/rebuild/form_template.py [OUT_DIR]     # default: templates/
 
-Writes ``form.xlsx`` and ``form_previous.xlsx`` (the same form with a read-only
-上期进展 column, used when ``write_forms(previous=...)`` is given). They are
+Writes ``form.xlsx``, ``form_previous.xlsx`` (the same form with a read-only
+上期进展 column, used when ``write_forms(previous=...)`` is given), and for the lead
+round of a two-round collection ``form_lead.xlsx`` and ``form_lead_previous.xlsx``
+(with a read-only 配合单位反馈 column: ``write_forms(round="lead")``). They are
 ordinary workbooks that could have been designed in Excel or WPS; this script
 only makes them reproducible. The engine (govtasks/templates.py) reads:
 
@@ -43,24 +45,27 @@ COLUMNS: tuple[tuple[str, float, str, str], ...] = (
     ("备注", 8, "", "answer"),
 )
 PREVIOUS = ("上期进展", 24, "{{ task.previous }}", "info")
+FEEDBACK = ("配合单位反馈", 30, "{{ task.coop_feedback }}", "info")
 
-TITLE = "{{ unit.name }}{{ period.label }}重点工作进展情况表"
-NOTE = ("填报说明：请在“完成状态”栏下拉选择（已完成、序时推进、滞后、未启动），在“进展情况”“存在问题”“下步计划”栏"
+TITLE = "{{ unit.name }}{{ period.label }}重点工作进展情况表{% if round.code %}（{{ round.label }}）{% endif %}"
+NOTE = ("{{ round.note }}填报说明：请在“完成状态”栏下拉选择（已完成、序时推进、滞后、未启动），在“进展情况”“存在问题”“下步计划”栏"
         "如实填写截至{{ period.end.year }}年{{ period.end.month }}月{{ period.end.day }}日的工作进展；"
         "白色单元格为任务信息，请勿修改；请勿增删行列、修改工作表名称，填好后按原文件报送。")
 UNIT_LINE = ("填报单位：{{ unit.name }}　　报告期：{{ period.label }}　　"
-             "本单位牵头任务 {{ unit.lead_count }} 项、配合任务 {{ unit.coop_count }} 项")
+             "{% if round.code == 'coop' %}本单位配合任务 {{ unit.coop_count }} 项"
+             "{% elif round.code == 'lead' %}本单位牵头任务 {{ unit.lead_count }} 项"
+             "{% else %}本单位牵头任务 {{ unit.lead_count }} 项、配合任务 {{ unit.coop_count }} 项{% endif %}")
+"""In two rounds a form lists only the round's tasks (round one: cooperating; round two: led)."""
 SECTION = ("{% if section.level == 0 %}本单位{{ section.title }}（{{ section.count }}项）"
            "{% elif section.last %}{{ section.path }}{% endif %}")
 """One heading row per role block and per change of the task's section path (shown in full)."""
 
 
-def columns(previous: bool) -> tuple[tuple[str, float, str, str], ...]:
-    """The template's columns; the 上期进展 column goes right before 完成状态."""
-    if not previous:
-        return COLUMNS
+def columns(previous: bool, lead: bool = False) -> tuple[tuple[str, float, str, str], ...]:
+    """The template's columns; 上期进展 and then 配合单位反馈 go right before 完成状态."""
+    extra = ((PREVIOUS,) if previous else ()) + ((FEEDBACK,) if lead else ())
     at = [c[0] for c in COLUMNS].index("完成状态")
-    return COLUMNS[:at] + (PREVIOUS,) + COLUMNS[at:]
+    return COLUMNS[:at] + extra + COLUMNS[at:]
 
 
 def _formats(wb: xlsxwriter.Workbook) -> dict[str, xlsxwriter.format.Format]:
@@ -137,13 +142,13 @@ def _form_sheet(wb: xlsxwriter.Workbook, cols: tuple, fmt: dict) -> None:
     wb.define_name("tasks", f"='{SHEET}'!$A$6:${end}$6")
 
 
-def build(out_dir: Path, *, previous: bool) -> Path:
+def build(out_dir: Path, *, previous: bool, lead: bool = False) -> Path:
     """Write one default template; returns its path."""
-    path = out_dir / ("form_previous.xlsx" if previous else "form.xlsx")
+    path = out_dir / f"form{'_lead' if lead else ''}{'_previous' if previous else ''}.xlsx"
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     wb.set_properties({"title": "重点工作进展情况表（govtasks 默认模板）", "created": dt.datetime(2000, 1, 1)})
     fmt = _formats(wb)
-    _form_sheet(wb, columns(previous), fmt)
+    _form_sheet(wb, columns(previous, lead), fmt)
     lists = wb.add_worksheet("_lists")
     lists.write_column(0, 0, STATUS)
     lists.hide()
@@ -152,9 +157,9 @@ def build(out_dir: Path, *, previous: bool) -> Path:
 
 
 def build_all(out_dir: Path) -> list[Path]:
-    """Both default templates."""
+    """Every default template: one round (with and without 上期进展), and the lead round's two."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [build(out_dir, previous=False), build(out_dir, previous=True)]
+    return [build(out_dir, previous=previous, lead=lead) for lead in (False, True) for previous in (False, True)]
 
 
 if __name__ == "__main__":

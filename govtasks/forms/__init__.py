@@ -7,5 +7,7 @@ column, ``_meta`` sheet; docs/form-contract.md).
 
 Modules: ``template`` compiles a template once (``style`` reads its formats, validations,
 print setup); ``sheet`` writes a compiled template's rows for one unit; ``write`` picks the
-units and writes the files.
+units and writes the files; ``rounds`` holds the rules of two-round collection
+(cooperating units report to the lead unit, the lead unit to the office) and ``feedback``
+writes the cooperating answers a lead unit's round-two form carries.
 """

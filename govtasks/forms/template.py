@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 VARIABLES: dict[str, tuple[str, ...]] = {
     "unit": ("name", "lead_count", "coop_count", "task_count"),
     "period": ("code", "label", "start", "end", "year"),
+    "round": ("code", "label", "send_to", "send_by", "note"),
     "task": ("id", "index", "number", "text", "path", "section", "deadline", "lead", "coop", "role", "previous",
-             "leaders", "persons", "note"),
+             "leaders", "persons", "note", "coop_feedback"),
     "section": ("title", "level", "path", "role", "last", "count"),
     "breakdown": ("title", "year", "issuer", "doc_number"),
     "generated": (),
@@ -60,9 +61,11 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-def default_template(*, previous: bool = False) -> Path:
-    """The default form template (with a 上期进展 column when ``previous``)."""
-    return default_dir() / ("form_previous.xlsx" if previous else "form.xlsx")
+def default_template(*, previous: bool = False, round: str | None = None) -> Path:
+    """The default form template: with a 上期进展 column when ``previous``, and in the lead round
+    (``round="lead"``) with a read-only 配合单位反馈 column."""
+    lead = "_lead" if round == "lead" else ""
+    return default_dir() / f"form{lead}{'_previous' if previous else ''}.xlsx"
 
 
 def check_template(path: PathLike) -> set[str]:

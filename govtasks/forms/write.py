@@ -17,10 +17,23 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from govtasks._types import PathLike
 from govtasks.errors import GovtasksError, LayoutError, WorkbookError
+from govtasks.forms.feedback import write_feedback_sheet, write_feedback_workbook
+from govtasks.forms.rounds import (
+    FORM_NAMES,
+    LEAD,
+    Feedback,
+    feedback_map,
+    feedback_text,
+    meta_pairs,
+    parse_round,
+    round_tasks,
+    round_vars,
+    send_to,
+)
 from govtasks.forms.sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
 from govtasks.forms.template import META_SHEET, default_template, load_template
 from govtasks.model import Breakdown, RosterUnit, Task, unit_tasks
@@ -28,6 +41,8 @@ from govtasks.periods import Period
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
+
+    from govtasks.returns.model import Progress, Returns
 
 FORM_KIND = "govtasks重点工作进展情况表"
 """表单类型 written into every form's _meta sheet."""
@@ -47,6 +62,11 @@ def write_forms(
     password: str | None = None,
     generated: dt.datetime | None = None,
     overwrite: bool = False,
+    round: str | None = None,
+    send_to: str = "",
+    send_by: str = "",
+    feedback: Returns | Iterable[Progress] | Mapping[str, Sequence[Feedback]] | None = None,
+    coop_workbook: bool = False,
 ) -> list[Path]:
     """Write one progress form per unit; return the paths written, in unit order.
 
@@ -63,6 +83,16 @@ def write_forms(
         password: sheet-protection password (default: protected, no password).
         generated: time written into the forms (default: now).
         overwrite: replace existing files of the same names.
+        round: ``None`` (one round: every unit answers all its tasks), ``"coop"`` (round one:
+            a form per cooperating unit listing only the tasks it cooperates on, to be sent to
+            their lead units) or ``"lead"`` (round two: a form per lead unit listing the tasks it
+            leads, pre-filled with ``feedback``). See govtasks/forms/rounds.py.
+        send_to: to whom the forms go (default in round one: each form's lead units).
+        send_by: by when, as the notice says it (``"6月15日"``).
+        feedback: round two: the cooperating units' answers, as ``read_returns(…, round="coop")``
+            returns them (or their entries, or a mapping task ID → Feedback).
+        coop_workbook: round two: also write ``<单位>_<期间名称>_配合单位反馈汇总.xlsx`` per lead
+            unit (returned after the forms).
 
     Raises:
         TemplateError: the template is broken (names the template cell).
@@ -73,14 +103,22 @@ def write_forms(
         >>> paths = write_forms(bd, "out/forms", period="2024Q2")  # doctest: +SKIP
     """
     per = period if isinstance(period, Period) else Period.parse(period)
-    spec = load_template(template if template is not None else default_template(previous=previous is not None))
-    chosen = select_units(bd, units=units, roster=roster)
-    targets = _targets(Path(out_dir), chosen, per, overwrite=overwrite)
-    run = _Run.start(bd, spec, per, _previous_map(previous), password, generated)
+    rnd = parse_round(round)
+    spec = load_template(template if template is not None else
+                         default_template(previous=previous is not None, round=rnd))
     index = unit_tasks(bd)
+    chosen = [u for u in select_units(bd, units=units, roster=roster) if any(round_tasks(rnd, *index.get(u, ((), ()))))]
+    books = [u for u in chosen if index[u][0]] if coop_workbook and rnd == LEAD else []
+    names = [form_filename(u, per, FORM_NAMES[rnd]) for u in chosen]
+    names += [form_filename(u, per, "配合单位反馈汇总") for u in books]
+    targets = _targets(Path(out_dir), names, overwrite=overwrite)
+    run = _Run.start(bd, spec, per, _previous_map(previous), password, generated)
+    run.rounds = _Rounds(rnd, send_to, send_by, feedback_map(feedback, bd) if rnd == LEAD else {})
     for unit, target in zip(chosen, targets):
-        led, coop = index.get(unit, ((), ()))
+        led, coop = round_tasks(rnd, *index.get(unit, ((), ())))
         _write_form(run, unit, led, coop, target)
+    for unit, target in zip(books, targets[len(chosen):]):
+        write_feedback_workbook(target, unit, per.label, index[unit][0], run.rounds.feedback)
     return targets
 
 
@@ -115,21 +153,22 @@ def _find_unit(bd: Breakdown, name: str) -> str:
     raise GovtasksError(f"分解表中没有单位“{name}”{hint}")
 
 
-def form_filename(unit: str, period: Period) -> str:
-    """``<单位>_<期间名称>_重点工作进展情况表.xlsx``, characters illegal on Windows replaced by ``_``."""
-    name = _ILLEGAL.sub("_", f"{unit}_{period.label}_重点工作进展情况表").strip(" .")
+def form_filename(unit: str, period: Period, kind: str = FORM_NAMES[None]) -> str:
+    """``<单位>_<期间名称>_重点工作进展情况表.xlsx`` (in two rounds ``…_配合任务进展情况表.xlsx`` and
+    ``…_牵头任务进展情况表.xlsx``), characters illegal on Windows replaced by ``_``."""
+    name = _ILLEGAL.sub("_", f"{unit}_{period.label}_{kind}").strip(" .")
     return f"{name}.xlsx"
 
 
-def _targets(out_dir: Path, units: list[str], period: Period, *, overwrite: bool) -> list[Path]:
+def _targets(out_dir: Path, wanted: list[str], *, overwrite: bool) -> list[Path]:
     if out_dir.exists() and not out_dir.is_dir():
         raise WorkbookError(f"{out_dir}: 这是一个文件，不是文件夹；填报表要写进一个文件夹，请换一个输出位置（-o）",
                             file=out_dir.name)
     names: list[str] = []
-    for unit in units:
-        name, n = form_filename(unit, period), 2
+    for first in wanted:
+        name, n = first, 2
         while name.lower() in (x.lower() for x in names):  # two names the same after replacing
-            name, n = f"{form_filename(unit, period)[:-5]}({n}).xlsx", n + 1
+            name, n = f"{first[:-5]}({n}).xlsx", n + 1
         names.append(name)
     paths = [out_dir / n for n in names]
     existing = [p for p in paths if p.exists()]
@@ -183,6 +222,14 @@ def _previous_map(previous: PathLike | Mapping[str, str] | None) -> Mapping[str,
 # --- what is the same for every form of one call ------------------------------------------
 
 @dataclass
+class _Rounds:
+    round: str | None = None
+    send_to: str = ""
+    send_by: str = ""
+    feedback: dict[str, tuple[Feedback, ...]] = field(default_factory=dict)
+
+
+@dataclass
 class _Run:
     spec: TemplateSpec
     base: dict[str, Any]
@@ -191,6 +238,7 @@ class _Run:
     meta: list[tuple[str, str]]
     cache: BlockCache
     task_cache: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    rounds: _Rounds = field(default_factory=_Rounds)
 
     @classmethod
     def start(cls, bd: Breakdown, spec: TemplateSpec, period: Period, previous: Mapping[str, str],
@@ -221,7 +269,8 @@ class _Run:
                 "id": task.id, "number": task.number, "text": task.text, "path": task.path,
                 "section": " / ".join(task.path), "deadline": task.deadline.text, "lead": "、".join(task.lead),
                 "coop": "、".join(task.coop), "role": role, "previous": self.previous.get(task.id, ""),
-                "leaders": "、".join(task.leaders), "persons": "、".join(task.persons), "note": task.note}
+                "leaders": "、".join(task.leaders), "persons": "、".join(task.persons), "note": task.note,
+                "coop_feedback": feedback_text(self.rounds.feedback.get(task.id, ()))}
         return {**found, "index": index}
 
 
@@ -281,9 +330,10 @@ def _count_sections(items: list[Item]) -> list[Item]:
 def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task], target: Path) -> None:
     from govtasks.io.xlsxout import atomic_workbook
 
-    spec = run.spec
+    spec, rounds = run.spec, run.rounds
+    to = send_to(rounds.round, coop, rounds.send_to)
     ctx = {**run.base, "unit": {"name": unit, "lead_count": len(led), "coop_count": len(coop),
-                                "task_count": len(led) + len(coop)}}
+                                "task_count": len(led) + len(coop)}, "round": round_vars(rounds.round, to, rounds.send_by)}
     items = _items(run, led, coop)
     with atomic_workbook(target) as wb:
         # the workbook's time is the generation time (deterministic when `generated` is given),
@@ -297,7 +347,10 @@ def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task],
             else:
                 writer.plain(ctx)
             writer.finish(run.password)
-        _write_meta(wb, [run.meta[0], ("单位", unit), *run.meta[1:], ("任务数", str(len(led) + len(coop)))])
+        if rounds.round == LEAD:
+            write_feedback_sheet(wb, unit, ctx["period"]["label"], led, rounds.feedback, password=run.password)
+        _write_meta(wb, [run.meta[0], ("单位", unit), *run.meta[1:3], *meta_pairs(rounds.round, to, rounds.send_by),
+                         *run.meta[3:], ("任务数", str(len(led) + len(coop)))])
         for name, formula in spec.names:
             wb.define_name(name, formula)
 

@@ -6,7 +6,9 @@ Rules (docs/returns.md):
   text is prefixed 【单位】 — unless all of them wrote the same text (a joint
   answer), which then appears once, unprefixed.
 * Cooperating units' answers go to the 配合单位反馈 list; with
-  ``append_coop=True`` their text is also appended to the task's progress.
+  ``append_coop=True`` their text is also appended to the task's progress. In two rounds
+  they are those a lead unit's form relays (pre-filled from round one; ``Progress.via``)
+  and any round-one form sent to the office; ``ReportRow.coop_sources`` names their cells.
 * Answers for unknown tasks and rows that match no task are kept in
   ``Report.unmatched``; every issue found while reading stays in ``Report.issues``.
 """
@@ -53,7 +55,7 @@ def _merge(breakdown: Breakdown, returns: Returns, title: str | None, append_coo
         title=title or default_title(breakdown, returns.period), period=returns.period, rows=tuple(rows),
         lead=lead, coop=coop, unmatched=tuple(e for e in returns.entries if e.task_id not in known),
         units=return_status(breakdown, returns), files=returns.files, issues=returns.issues, due=returns.due,
-        append_coop=append_coop,
+        append_coop=append_coop, versions=returns.versions,
     )
 
 
@@ -114,9 +116,10 @@ def _task_row(task: Task, entries: list[Progress], append_coop: bool) -> ReportR
         used += [e for _, es in coop for e in es if e.progress]
     missing = tuple(u for u in task.lead if not any(e.progress for e in units.get(u, [])))
     sources = tuple(dict.fromkeys(e.source for e in used if e.source is not None))
+    fed = tuple(dict.fromkeys(e.source for e in entries if e.unit not in task.lead and not e.is_empty and e.source))
     return ReportRow(kind="task", text=task.text, task_id=task.id, number=task.number, path=task.path,
                      lead=task.lead, coop=task.coop, progress=progress, status=status,
-                     sources=sources, missing=missing)
+                     sources=sources, missing=missing, coop_sources=fed)
 
 
 def _split_roles(breakdown: Breakdown, by_task: dict[str, list[Progress]]) -> tuple[tuple[Progress, ...], tuple[Progress, ...]]:

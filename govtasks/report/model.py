@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from govtasks.issues import CellRef, IssueList
-from govtasks.returns.model import Progress, ReturnFile, UnitReturn
+from govtasks.returns.model import OtherVersion, Progress, ReturnFile, UnitReturn
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,11 +43,20 @@ class ReportRow:
     """Where every merged text came from."""
     missing: tuple[str, ...] = ()
     """Lead units that gave no answer for this task."""
+    coop_sources: tuple[CellRef, ...] = ()
+    """Where the cooperating units' answers for this task came from (sheet 配合单位反馈). In two
+    rounds these are the round-one cells the lead unit's form was pre-filled with: the answers
+    that fed the lead unit's combined answer."""
 
     @property
     def sources_text(self) -> str:
         """The provenance as text: one ``file!sheet!cell`` per line."""
         return "\n".join(str(s) for s in self.sources)
+
+    @property
+    def coop_sources_text(self) -> str:
+        """The cooperating answers' cells as text, one per line."""
+        return "\n".join(str(s) for s in self.coop_sources)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,6 +80,8 @@ class Report:
     """The due date the returns were read with (填报情况 marks 按时 / 逾期)."""
     append_coop: bool = False
     """Whether the cooperating units' text was appended to 进展情况."""
+    versions: tuple[OtherVersion, ...] = ()
+    """Texts of other versions of units' returns that the answers in use do not hold (sheet 其他版本)."""
 
     @property
     def tasks(self) -> tuple[ReportRow, ...]:
@@ -84,24 +95,32 @@ class Report:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per task: 任务编号, 序号, 一级标题…, 目标与任务, 牵头责任单位, 责任单位, 进展情况, 完成状态,
-        未报牵头单位, 来源."""
+        未报牵头单位, 来源, 配合单位反馈来源."""
         import pandas as pd
 
         tasks = self.tasks
         depth = max((len(r.path) for r in tasks), default=0)
         levels = [("一级标题", "二级标题", "三级标题")[i] if i < 3 else f"{i + 1}级标题" for i in range(depth)]
         columns = ["任务编号", "序号", *levels, "目标与任务", "牵头责任单位", "责任单位", "进展情况", "完成状态",
-                   "未报牵头单位", "来源"]
+                   "未报牵头单位", "来源", "配合单位反馈来源"]
         rows = [(r.task_id, r.number, *(list(r.path) + [""] * depth)[:depth], r.text, "、".join(r.lead),
-                 "、".join(r.coop), r.progress, r.status, "、".join(r.missing), r.sources_text) for r in tasks]
+                 "、".join(r.coop), r.progress, r.status, "、".join(r.missing), r.sources_text, r.coop_sources_text)
+                for r in tasks]
         return pd.DataFrame(rows, columns=columns)
+
+    def versions_frame(self) -> pd.DataFrame:
+        """One row per text kept from another version (其他版本): 单位, 任务编号, 栏目, 内容, 位置, 时间."""
+        import pandas as pd
+
+        rows = [(v.unit, v.task_id, v.label, v.text, str(v.source or ""), v.time) for v in self.versions]
+        return pd.DataFrame(rows, columns=["单位", "任务编号", "栏目", "内容", "位置", "时间"])
 
     def units_frame(self) -> pd.DataFrame:
         """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""
         import pandas as pd
 
         columns = ["单位", "牵头任务数", "配合任务数", "是否报送", "报送文件", "报送时间", "已填报任务数", "应填报任务数",
-                   "其他文件"]
+                   "其他文件", "第一轮报表"]
         rows = [(u.unit, u.lead_tasks, u.coop_tasks, "已报送" if u.returned else "未报送", u.file, u.time, u.answered,
-                 u.total, "、".join(u.other_files)) for u in self.units]
+                 u.total, "、".join(u.other_files), "、".join(u.feedback_files)) for u in self.units]
         return pd.DataFrame(rows, columns=columns)

@@ -10,6 +10,8 @@ Sheets, in order:
   then every other file of the returns folder (older versions, not forms …).
 * 牵头单位反馈 / 配合单位反馈 — every answer in full (完成状态, 进展情况, 存在问题,
   下步计划, 备注, other text) with its source cell.
+* 其他版本 — every text a unit wrote in another version of its return that the answer
+  in use does not hold: unit, task, column, text, file!sheet!cell, the version's time.
 * 问题清单 — every issue with its place.
 
 Every text is written as a string, never as a formula: text beginning with = + - @ stays
@@ -42,6 +44,7 @@ MAIN_SHEET = "重点工作进展情况"
 STATUS_SHEET = "填报情况"
 LEAD_SHEET = "牵头单位反馈"
 COOP_SHEET = "配合单位反馈"
+VERSIONS_SHEET = "其他版本"
 ISSUES_SHEET = "问题清单"
 MAX_CELL = 32767
 _TOO_LONG = "……（超出单元格长度，全文见“牵头单位反馈”/“配合单位反馈”）"
@@ -54,6 +57,8 @@ FEEDBACK_COLUMNS = (("序号", 6), ("任务编号", 9), ("目标与任务", 30),
                     ("存在问题", 24), ("下步计划", 24), ("备注", 12), ("其他内容", 20), ("来源", 28))
 STATUS_COLUMNS = (("序号", 6), ("单位", 24), ("牵头任务数", 8), ("配合任务数", 8), ("报送情况", 9), ("是否按时", 9),
                   ("报送文件", 40), ("报送时间", 17), ("已填报任务数", 9), ("应填报任务数", 9), ("说明", 40))
+VERSION_COLUMNS = (("序号", 6), ("单位", 14), ("任务编号", 9), ("目标与任务", 30), ("栏目", 9), ("内容", 50),
+                   ("位置", 34), ("时间", 17))
 ISSUE_COLUMNS = (("序号", 6), ("级别", 6), ("代码", 18), ("位置", 40), ("单位", 16), ("任务编号", 9), ("说明", 70))
 
 
@@ -72,13 +77,14 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
         >>> write_report(merge(bd, returns), "2024年第二季度汇总表.xlsx")  # doctest: +SKIP
     """
     target = Path(path)
-    small = len(report.tasks) + len(report.coop) + len(report.issues) <= IN_MEMORY_ROWS
+    small = len(report.tasks) + len(report.coop) + len(report.issues) + len(report.versions) <= IN_MEMORY_ROWS
     with atomic_workbook(target, in_memory=small) as wb:
         fmt = _formats(wb)
         _main_sheet(wb, fmt, report, with_status)
         _status_sheet(wb, fmt, report)
         _feedback_sheet(wb, fmt, LEAD_SHEET, report.lead, report)
         _feedback_sheet(wb, fmt, COOP_SHEET, report.coop, report)
+        _versions_sheet(wb, fmt, report)
         _issues_sheet(wb, fmt, report)
     return target
 
@@ -231,7 +237,8 @@ def _status_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     late = returned[:5] + (fmt["missing"],) + returned[6:]  # 逾期 in red
     r = 3
     for n, u in enumerate(report.units, start=1):
-        others = f"未采用的文件：{'、'.join(u.other_files)}" if u.other_files else ""
+        others = "；".join(([f"未采用的文件：{'、'.join(u.other_files)}"] if u.other_files else [])
+                          + ([f"第一轮报表（已作为配合单位反馈汇总）：{'、'.join(u.feedback_files)}"] if u.feedback_files else []))
         values: list[Cell] = [n, u.unit, u.lead_tasks, u.coop_tasks, "已报送" if u.returned else "未报送",
                               _timeliness(u.on_time), u.file, u.time, u.answered, u.total, others]
         _typed_row(ws, r, values, widths, late if u.on_time is False else returned if u.returned else missing,
@@ -271,12 +278,34 @@ def _feedback_sheet(wb: Workbook, fmt: dict[str, Any], name: str, entries: Seque
     for r, p in enumerate(entries, start=3):
         task = tasks.get(p.task_id)
         extra = "\n".join([f"{label}：{text}" for label, text in p.extra]) if p.extra else ""
+        source = str(p.source or "") + (f"\n（经 {p.via} 转报）" if p.via else "")
         values = [task.number if task else p.number, p.task_id, task.text if task else p.task_text, p.unit,
-                  p.status, p.progress, p.problems, p.next_steps, p.note, extra, str(p.source or "")]
+                  p.status, p.progress, p.problems, p.next_steps, p.note, extra, source]
         _write_row(ws, r, values, cols, fmts)
     _blank_borders(ws, fmt, 3, 2 + len(entries), len(FEEDBACK_COLUMNS))
     ws.autofilter(2, 0, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
     _page_setup(ws, 2, 2 + len(entries), len(FEEDBACK_COLUMNS) - 1)
+
+
+def _versions_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
+    ws = _table_sheet(wb, VERSIONS_SHEET)
+    versions = report.versions
+    note = (f"共 {len(versions)} 条：单位报送了多个版本，以下文字在采用的答复中没有（按单位、任务列出），供核对。"
+            if versions else "没有其他版本的文字。")
+    _title(ws, fmt, f"{report.title}（{VERSIONS_SHEET}）", note, len(VERSION_COLUMNS) - 1)
+    _header(ws, fmt, 2, VERSION_COLUMNS)
+    cols = _widths(VERSION_COLUMNS)
+    tasks = {r.task_id: r for r in report.tasks}
+    fmts = [fmt["center"], fmt["center"], fmt["center"], fmt["body"], fmt["center"], fmt["body"], fmt["body"],
+            fmt["center"]]
+    for r, v in enumerate(versions, start=3):
+        task = tasks.get(v.task_id)
+        values = [str(r - 2), v.unit, v.task_id, task.text if task else v.task_text or "（未对应任务的行）", v.label,
+                  v.text, str(v.source or ""), f"{v.time:%Y-%m-%d %H:%M}" if v.time else ""]
+        _write_row(ws, r, values, cols, fmts)
+    _blank_borders(ws, fmt, 3, 2 + len(versions), len(VERSION_COLUMNS))
+    ws.autofilter(2, 0, 2 + len(versions), len(VERSION_COLUMNS) - 1)
+    _page_setup(ws, 2, 2 + len(versions), len(VERSION_COLUMNS) - 1)
 
 
 def _issues_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:

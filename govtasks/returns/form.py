@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 
 from govtasks import issues as codes
 from govtasks._perf import memo
+from govtasks.forms.feedback import FEEDBACK_SHEET
+from govtasks.forms.rounds import LEAD, round_of_label, round_tasks
 from govtasks.io.workbook import Sheet, Workbook
 from govtasks.issues import Issue, Severity
-from govtasks.model import CellRef
+from govtasks.model import CellRef, Task, unit_tasks
 from govtasks.periods import Period
 from govtasks.returns.match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
 from govtasks.returns.model import Progress, ReturnFile
+from govtasks.returns.relay import relayed_from_column, relayed_from_sheet, shown_text
 from govtasks.returns.rows import build_entries
 
 FORM_TYPE = "govtasks重点工作进展情况表"
@@ -55,14 +58,27 @@ class FormRead:
     """The period the file name names (weak evidence: dates are common in file names)."""
     candidates: tuple[str, ...] = ()
     """For a form whose unit could not be told: the units its tasks fit equally well."""
+    round: str | None = None
+    """The form's round of collection (``_meta`` 轮次, else the title): "coop", "lead" or None."""
+    relayed: list[Progress] = field(default_factory=list)
+    """A lead-round form: its cooperating units' answers it was pre-filled with (govtasks/returns/relay.py)."""
+    shown: dict[str, str] | None = field(default_factory=dict)
+    """Task ID → the 配合单位反馈 text the form was written with; None when that text is relayed
+    feedback read from the column itself (no sheet 配合单位反馈)."""
+
+    def expected(self, unit: str) -> tuple[Task, ...]:
+        """The unit's tasks this form is to answer: those of its round (all of them in one round)."""
+        led, coop = round_tasks(self.round, *unit_tasks(self.ctx.breakdown).get(unit, ((), ())))
+        return tuple(led) + tuple(coop)
 
     def settle(self, unit: str | None, how: str) -> None:
         """Fix the unit; build entries, row issues and file issues."""
         from dataclasses import replace
 
+        expected = self.expected(unit) if unit else ()
         self.entries, self.issues, answered = build_entries(self.rows, self.sheet, self.header, self.ctx, unit or "",
-                                                            self.file.file)
-        total = len(self.ctx.for_unit(unit)) if unit else 0
+                                                            self.file.file, expected, self.shown)
+        total = len(expected)
         self.file = replace(self.file, unit=unit or "", identified_by=how if unit else "", answered=answered, total=total)
         named = self.ctx.find_unit(_name_text(self.file.file))
         self.name_unit = named if named and unit and named != unit else None
@@ -94,7 +110,7 @@ def read_meta(wb: Workbook) -> dict[str, str]:
 
 
 def _candidates(wb: Workbook, meta: dict[str, str]) -> list[Sheet]:
-    skip = {META_SHEET, LISTS_SHEET}
+    skip = {META_SHEET, LISTS_SHEET, FEEDBACK_SHEET} if meta else {META_SHEET, LISTS_SHEET}
     named = [s for s in wb.sheets if s.name == meta.get("数据表")]
     rest = sorted((s for s in wb.sheets if s not in named and s.name not in skip), key=lambda s: not s.visible)
     return named + rest
@@ -200,7 +216,9 @@ def read_form(wb: Workbook, ctx: Context, record: ReturnFile) -> FormRead | None
     formulas = wb.formulas(sheet.name)
     if formulas and not sheet.formulas:
         sheet = Sheet(sheet.name, sheet.rows, sheet.merges, sheet.visible, formulas)
-    claims = _claims(meta, _above(sheet, header), ctx)
+    above = _above(sheet, header)
+    claims = _claims(meta, above, ctx)
+    rnd = round_of_label(meta.get("轮次", "")) or next((r for r in map(round_of_label, above) if r), None)
     stem = _name_text(record.file)
     unit, how = claims.unit, claims.unit_by
     if unit is None:
@@ -209,9 +227,13 @@ def read_form(wb: Workbook, ctx: Context, record: ReturnFile) -> FormRead | None
     rows, contact = scan_rows(sheet.rows, sheet.merges, header, ctx, candidates)
     period = claims.period.code if claims.period else ""
     record = replace(record, period=period, fingerprint=meta.get("分解表指纹", ""), generated=meta.get("生成时间", ""),
-                     sheet=sheet.name, contact=tuple(contact), saved=wb.saved)
+                     sheet=sheet.name, contact=tuple(contact), saved=wb.saved, round=rnd or "")
     form = FormRead(file=record, sheet=sheet, header=header, rows=rows, meta=meta, claims=claims, ctx=ctx,
-                    name_period=period_in(stem))
+                    name_period=period_in(stem), round=rnd)
+    if rnd == LEAD:
+        relayed = relayed_from_sheet(wb, ctx, record.file)
+        form.relayed = relayed if relayed is not None else relayed_from_column(rows, sheet, header, ctx, record.file)
+        form.shown = shown_text(relayed) if relayed is not None else None
     if unit is None:
         found = unit_from_tasks(rows, ctx)
         unit, how = (found[0], "任务内容") if len(found) == 1 else (None, "")

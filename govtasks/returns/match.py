@@ -34,11 +34,13 @@ RETURN_LABELS: dict[str, tuple[str, ...]] = {
     "next": ("下步计划", "下一步计划", "下步打算", "下一步工作计划", "下步工作计划", "下步工作打算", "下一步打算"),
     "note": ("备注",),
     "previous": ("上期进展", "上期进展情况"),
+    "feedback": ("配合单位反馈", "责任单位反馈", "协办单位反馈", "配合单位意见"),
 }
 ANSWER_FIELDS = ("status", "progress", "problems", "next", "note")
 IDENTITY_FIELDS = ("id", "number", "text")
 FIELD_LABELS = {"status": "完成状态", "progress": "进展情况", "problems": "存在问题", "next": "下步计划", "note": "备注",
                 "deadline": "完成时限", "lead": "牵头单位", "coop": "责任单位", "role": "本单位职责", "previous": "上期进展",
+                "feedback": "配合单位反馈",
                 "text": "任务内容", "number": "序号", "id": "任务编号"}
 _LOOKUP = {norm_label(label): fld for fld, labels in RETURN_LABELS.items() for label in labels}
 _DECORATION = re.compile(r"（[^）]*）|[*＊]")

@@ -2,7 +2,8 @@
 
 A unit's answer for one task is a :class:`Progress`; the files read are
 :class:`ReturnFile` records; :class:`Returns` holds both with the issues found
-while reading. :class:`UnitReturn` is one unit's return status (填报情况).
+while reading, and the texts of older versions that lost to a newer answer
+(:class:`OtherVersion`). :class:`UnitReturn` is one unit's return status (填报情况).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class Progress:
     """任务内容 as written in the return (what an unmatched row is about)."""
     source: CellRef | None = field(default=None, compare=False)
     """The 进展情况 cell (or the row) the answer came from."""
+    via: CellRef | None = field(default=None, compare=False)
+    """For a cooperating unit's answer relayed in a lead unit's round-two form (its sheet
+    配合单位反馈): the row of that sheet; ``source`` is then the round-one cell it came from."""
 
     @property
     def is_empty(self) -> bool:
@@ -98,11 +102,36 @@ class ReturnFile:
     """填报人 / 联系电话 / 审核领导 as written below the table."""
     message: str = ""
     """Why a file was not used (unreadable, not a form), in Chinese."""
+    round: str = ""
+    """The form's round of collection: ``"coop"`` (配合单位报牵头单位), ``"lead"`` (牵头单位综合报送) or ``""``."""
 
     @property
     def time(self) -> dt.datetime | None:
         """The time a newer version is told by: saved time, else the file time."""
         return self.saved or self.mtime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OtherVersion:
+    """A text a unit wrote in one version of its return that the answer in use does not hold (sheet 其他版本).
+
+    When a unit sends several versions, each task's answer comes from the newest version that
+    answers it; every other text it wrote for the task (in any version) is kept here, so that
+    nothing a unit wrote is lost. Texts equal to the answer in use are not repeated.
+    """
+
+    unit: str
+    task_id: str
+    """The task; ``""`` for a row that matches no task."""
+    label: str
+    """The column: 完成状态, 进展情况, 存在问题, 下步计划, 备注, or another column's label."""
+    text: str
+    source: CellRef | None = field(default=None, compare=False)
+    """The cell the text is in (file!sheet!cell)."""
+    time: dt.datetime | None = None
+    """The version's time (saved time, else file time)."""
+    task_text: str = ""
+    """任务内容 as written in the row (what an unmatched row is about)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,6 +150,8 @@ class UnitReturn:
     on_time: bool | None = None
     """Whether the file in use was saved by the due date (its saved time, else the file's);
     None without a due date, a file, or a time."""
+    feedback_files: tuple[str, ...] = ()
+    """Round two: the unit's round-one forms sent to the office, merged as cooperating feedback only."""
 
     @property
     def returned(self) -> bool:
@@ -146,6 +177,10 @@ class Returns:
     """The period being collected (code)."""
     due: dt.date | None = None
     """The due date for returns (``read_returns(due=…)``); files saved after it are 逾期."""
+    versions: tuple[OtherVersion, ...] = ()
+    """Texts of older (or not used) versions that the answers in use do not hold, per unit and task."""
+    round: str = ""
+    """The round being collected: ``"coop"``, ``"lead"`` or ``""`` (one round)."""
 
     @property
     def not_forms(self) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from typing import Callable
 from govtasks import issues as codes
 from govtasks._types import PathsLike
 from govtasks.errors import WorkbookError
+from govtasks.forms.rounds import COOP, LEAD, ROUND_LABELS, parse_round
 from govtasks.io.libreoffice import convert_with_libreoffice, libreoffice_path
 from govtasks.io.workbook import (
     GRID_EXTENSIONS,
@@ -37,8 +38,9 @@ from govtasks.model import Breakdown, CellRef
 from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
-from govtasks.returns.model import Progress, ReturnFile, Returns
+from govtasks.returns.model import OtherVersion, Progress, ReturnFile, Returns
 from govtasks.returns.status import missing_returns, parse_due
+from govtasks.returns.versions import combine, file_states
 
 ProgressCallback = Callable[[int, int, str], None]
 """``on_progress(done, total, file_name)``, called after each file is read."""
@@ -50,7 +52,7 @@ _SKIP_PREFIXES = ("~$", ".~", ".")
 
 def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period | None = None,
                  due: dt.date | str | None = None, strict: bool = False, libreoffice: bool = True,
-                 on_progress: ProgressCallback | None = None) -> Returns:
+                 on_progress: ProgressCallback | None = None, round: str | None = None) -> Returns:
     """Read returned forms.
 
     Args:
@@ -62,9 +64,15 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
         strict: raise IssuesFoundError when there are errors.
         libreoffice: convert .et files and files calamine cannot open with LibreOffice (if installed).
         on_progress: called as ``on_progress(done, total, file_name)`` after each file.
+        round: the round being collected, in two rounds (govtasks/forms/rounds.py): ``"coop"``
+            (round one, the cooperating units' forms, e.g. to pre-fill the lead forms with),
+            ``"lead"`` (round two, the lead units' forms: the office's merge) or ``"one"``;
+            default: ``"lead"`` if any form is a lead-round form, else ``"coop"`` if any is a
+            round-one form, else one round. Only the units with tasks in the round are expected.
 
     Raises:
         WorkbookError: a path does not exist.
+        GovtasksError: an unknown ``round``.
 
     Example:
         >>> rets = read_returns("收到的报表/", bd, period="2024Q2")  # doctest: +SKIP
@@ -74,12 +82,14 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
     ctx = Context(breakdown)
     forms, others, issues = _read_all(sources, ctx, libreoffice, on_progress)
     target = Period.parse(period) if isinstance(period, str) else period or _usual_period(forms)
-    files, entries, chosen_issues = choose(forms, target)
+    rnd = parse_round(round) if round is not None else _usual_round(forms)
+    files, entries, chosen_issues, kept = choose(forms, target, rnd)
     files = sorted(files + others, key=lambda f: f.file)
-    issues += chosen_issues + missing_returns(breakdown, files)
+    issues += chosen_issues + missing_returns(breakdown, files, rnd)
     year = target.year if target else breakdown.year
     returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
-                      period=target.code if target else "", due=parse_due(due, year) if isinstance(due, str) else due)
+                      period=target.code if target else "", due=parse_due(due, year) if isinstance(due, str) else due,
+                      versions=tuple(kept), round=rnd or "")
     if strict:
         returns.issues.raise_if_errors()
     return returns
@@ -299,28 +309,52 @@ def _rank(form: FormRead, target: Period | None) -> tuple[object, ...]:
     return (_period_ok(form, target), form.name_unit is None, f.time or low, f.mtime or low, f.generated, f.file)
 
 
-def choose(forms: list[FormRead], target: Period | None) -> tuple[list[ReturnFile], list[Progress], list[Issue]]:
-    """Per unit, the file to use (right period, then newest); older versions and their issues are listed."""
-    from dataclasses import replace
-
+def choose(forms: list[FormRead], target: Period | None, rnd: str | None = None,
+           ) -> tuple[list[ReturnFile], list[Progress], list[Issue], list[OtherVersion]]:
+    """Per unit, the versions ranked (right period, then newest) and combined task by task
+    (:mod:`.versions`): the files, the answers in use (and the cooperating answers a lead form
+    relays), the issues and the texts kept aside. A unit's round-one form is not a version of its
+    other form: in two rounds a unit may send both."""
     _settle_ties(forms)
-    groups: dict[str, list[FormRead]] = defaultdict(list)
+    groups: dict[tuple[str, bool], list[FormRead]] = defaultdict(list)
     for n, form in enumerate(forms):
-        groups[form.file.unit or f"\0{n}"].append(form)
+        groups[(form.file.unit or f"\0{n}", form.round == COOP)].append(form)
     files: list[ReturnFile] = []
     entries: list[Progress] = []
     issues: list[Issue] = []
+    kept: list[OtherVersion] = []
     for group in groups.values():
         ranked = sorted(group, key=lambda f: _rank(f, target), reverse=True)
         best = ranked[0]
-        files.append(best.file)
-        entries += best.entries
-        issues += best.file_issues + best.issues + _period_issue(best, target, used=True)
+        tier = _rank(best, target)[:2]
+        fills = [f for f in ranked if _rank(f, target)[:2] == tier]
+        combined = combine(ranked, len(fills))
+        files += file_states(ranked, combined)
+        entries += combined.entries + next((f.relayed for f in fills if f.relayed), [])
+        kept += combined.versions
+        issues += best.file_issues + _period_issue(best, target, used=True) + _round_issue(best, rnd) + combined.issues
         for older in ranked[1:]:
-            files.append(replace(older.file, state="superseded", superseded_by=best.file.file))
             issues += older.file_issues + _period_issue(older, target, used=False)
-            issues.append(_duplicate_issue(older, best))
-    return files, entries, issues
+            issues.append(_duplicate_issue(older, best, combined.used.get(older.file.file, 0)))
+    return files, entries, issues, kept
+
+
+def _usual_round(forms: list[FormRead]) -> str | None:
+    """The round being collected when not given: lead if any form is a lead form, else coop if any is a
+    round-one form (round-one copies often reach the office too: a lead form decides)."""
+    rounds = {f.round for f in forms}
+    return LEAD if LEAD in rounds else COOP if COOP in rounds else None
+
+
+def _round_issue(form: FormRead, rnd: str | None) -> list[Issue]:
+    """A round-one form in another collection (sent to the office instead of, or as well as, the lead units)."""
+    if form.round != COOP or rnd == COOP:
+        return []
+    f = form.file
+    to = form.meta.get("报送对象", "") or "、".join(dict.fromkeys(u for t in form.expected(f.unit) for u in t.lead))
+    return [Issue(code=codes.COOP_ROUND_RETURN, severity=Severity.INFO, where=CellRef(file=f.file), unit=f.unit or None,
+                  message=f"这是{ROUND_LABELS[COOP]}的第一轮报表，不是牵头单位的综合报表；已作为配合单位反馈汇总。"
+                          f"请提醒{f.unit or '该单位'}按要求报送牵头单位{f'（{to}）' if to else ''}，由牵头单位综合后报送")]
 
 
 def _settle_ties(forms: list[FormRead]) -> None:
@@ -337,10 +371,15 @@ def _when(f: ReturnFile) -> str:
     return f"{f.time:%Y-%m-%d %H:%M}" if f.time else "时间不详"
 
 
-def _duplicate_issue(older: FormRead, best: FormRead) -> Issue:
+def _duplicate_issue(older: FormRead, best: FormRead, used: int) -> Issue:
     o, b = older.file, best.file
+    if used:
+        what = (f"本文件（{_when(o)}）较早：其中 {used} 项任务较新版本未填写，仍采用本文件的答复，"
+                "其余与采用版本不同的文字列入“其他版本”")
+    else:
+        what = f"本文件（{_when(o)}）未汇总，其中与采用版本不同的文字列入“其他版本”"
     return Issue(code=codes.DUPLICATE_RETURN, severity=Severity.WARNING, where=CellRef(file=o.file), unit=o.unit,
-                 message=f"{o.unit}报送了多份：已采用“{b.file}”（{_when(b)}），本文件（{_when(o)}）未汇总；"
+                 message=f"{o.unit}报送了多份：已采用“{b.file}”（{_when(b)}），{what}；"
                          "如本文件才是最终版，请删除另一份后重新汇总")
 
 

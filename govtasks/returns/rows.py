@@ -8,6 +8,7 @@ header, a column the unit added) in ``Progress.extra``.
 from __future__ import annotations
 
 import re
+from typing import Mapping, Sequence
 
 from govtasks import issues as codes
 from govtasks.io.workbook import Sheet, column_letter
@@ -30,8 +31,10 @@ def _brief(task: Task) -> str:
 class _Row:
     """Builds one entry: the answers, extras and issues of one matched row."""
 
-    def __init__(self, raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, file: str) -> None:
+    def __init__(self, raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, file: str,
+                 shown: Mapping[str, str] | None) -> None:
         self.raw, self.sheet, self.header, self.ctx, self.unit, self.file = raw, sheet, header, ctx, unit, file
+        self.shown = shown
         self.answers = {f: raw.values.get(f, "") for f in ANSWER_FIELDS}
         self.extra: list[tuple[str, str]] = []
         self.issues: list[Issue] = []
@@ -103,6 +106,20 @@ class _Row:
         previous = self.raw.values.get("previous", "")
         if previous and not self.answers["progress"]:
             self.misplaced(FIELD_LABELS["previous"], previous, self.header.fields["previous"])
+        feedback = self.raw.values.get("feedback", "")
+        if feedback and self.shown is not None and task is not None:
+            self.feedback_edit(feedback, self.shown.get(task.id, ""))
+
+    def feedback_edit(self, text: str, shown: str) -> None:
+        """The read-only 配合单位反馈 column of a lead form, changed by the unit: its text is kept."""
+        if _SEPS.sub("", text) == _SEPS.sub("", shown):
+            return
+        label, col = FIELD_LABELS["feedback"], self.header.fields["feedback"]
+        self.extra.append((label, text))
+        added = text[len(shown):].strip() if shown and text.startswith(shown) else text
+        self.add(codes.MISPLACED_TEXT, Severity.WARNING, f"“{label}”栏（只读，预填的配合单位报送情况）被改动，"
+                 f"{'增加了' if added is not text else '现为'}“{added[:120]}”；全文已保留在“其他内容”中，"
+                 "请核实是否应填在“进展情况”栏", self.where(col=col))
 
     def extras(self, task: Task | None) -> None:
         for label, text, col, unlabelled in self.raw.extras:
@@ -150,15 +167,18 @@ def _task_value(task: Task, fld: str) -> str:
     return "".join(value) if isinstance(value, tuple) else str(value)
 
 
-def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context, unit: str,
-                  file: str) -> tuple[list[Progress], list[Issue], int]:
-    """Entries and row issues of a return, and how many of the unit's tasks it answers."""
+def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context, unit: str, file: str,
+                  expected: Sequence[Task] = (), shown: Mapping[str, str] | None = None,
+                  ) -> tuple[list[Progress], list[Issue], int]:
+    """Entries and row issues of a return, and how many of the ``expected`` tasks (the unit's tasks in
+    the form's round) it answers. ``shown``: task ID → the 配合单位反馈 text the form was written
+    with (text differing from it is the unit's own, kept); None when that column is not checked."""
     unit_tasks = {t.id for t in ctx.for_unit(unit)} if unit else set()
     entries: list[Progress] = []
     issues: list[Issue] = []
     first_row: dict[str, RawRow] = {}
     for raw in rows:
-        entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks)
+        entry, row_issues = _entry(raw, sheet, header, ctx, unit, file, unit_tasks, shown)
         if entry is None:
             continue
         issues += row_issues
@@ -169,14 +189,14 @@ def build_entries(rows: list[RawRow], sheet: Sheet, header: Header, ctx: Context
                                 f"{first_row[raw.task.id].row + 1} 行），各行内容均已汇总"))
         elif raw.task is not None:
             first_row[raw.task.id] = raw
-    coverage, answered = _coverage(entries, first_row, ctx, unit, file, sheet, header)
+    coverage, answered = _coverage(entries, first_row, expected, unit, file, sheet, header)
     return entries, issues + coverage, answered
 
 
 def _entry(raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, file: str,
-           unit_tasks: set[str]) -> tuple[Progress | None, list[Issue]]:
+           unit_tasks: set[str], shown: Mapping[str, str] | None) -> tuple[Progress | None, list[Issue]]:
     """A row that may need checking: its entry (None for a row with nothing in it) and its issues."""
-    b = _Row(raw, sheet, header, ctx, unit, file)
+    b = _Row(raw, sheet, header, ctx, unit, file, shown)
     b.formulas()
     b.status()
     b.read_only(raw.task)
@@ -194,15 +214,15 @@ def _entry(raw: RawRow, sheet: Sheet, header: Header, ctx: Context, unit: str, f
     return entry, b.issues
 
 
-def _coverage(entries: list[Progress], rows: dict[str, RawRow], ctx: Context, unit: str, file: str, sheet: Sheet,
-              header: Header) -> tuple[list[Issue], int]:
-    """Missing rows and empty answers of the unit's tasks; the number answered."""
+def _coverage(entries: list[Progress], rows: dict[str, RawRow], expected: Sequence[Task], unit: str, file: str,
+              sheet: Sheet, header: Header) -> tuple[list[Issue], int]:
+    """Missing rows and empty answers of the unit's tasks (in the form's round); the number answered."""
     if not unit:
         return [], 0
     answered = {e.task_id for e in entries if e.task_id and not e.is_empty}
     issues = []
     col = column_letter(header.fields.get("progress", header.fields.get("status", 0)))
-    for task in ctx.for_unit(unit):
+    for task in expected:
         lead = task.role_of(unit) == ROLE_LEAD
         role = "牵头" if lead else "配合"
         if task.id not in rows:
@@ -214,4 +234,4 @@ def _coverage(entries: list[Progress], rows: dict[str, RawRow], ctx: Context, un
             issues.append(Issue(code=codes.EMPTY_ANSWER, severity=Severity.ERROR if lead else Severity.WARNING,
                                 where=where, unit=unit, task_id=task.id,
                                 message=f"{unit}未填写{_brief(task)}的进展（{role}）；请补填后重新报送"))
-    return issues, len(answered & {t.id for t in ctx.for_unit(unit)})
+    return issues, len(answered & {t.id for t in expected})
