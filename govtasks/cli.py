@@ -140,7 +140,13 @@ def _summary(bd: Breakdown) -> str:
     leads = {u for t in bd.tasks for u in t.lead}
     issues = bd.issues
     return (f"{len(bd.tasks)} 项任务，{len(sections)} 个一级标题，{len(bd.units)} 个单位（其中牵头单位 {len(leads)} 个）；"
-            f"问题 {len(issues)} 条（错误 {len(issues.errors)}，警告 {len(issues.warnings)}）")
+            f"问题 {len(issues)} 条（{_counts(issues)}）")
+
+
+def _counts(issues: IssueList) -> str:
+    """错误 a，警告 b，提示 c: every severity counted."""
+    info = len(issues) - len(issues.errors) - len(issues.warnings)
+    return f"错误 {len(issues.errors)}，警告 {len(issues.warnings)}，提示 {info}"
 
 
 def _print_issues(issues: IssueList, where_all: str = "在 Python 中用 bd.issues.to_frame() 查看全部") -> None:
@@ -207,12 +213,16 @@ def _coop_feedback(args: argparse.Namespace, bd: Breakdown, period: Period) -> R
 
 def _cmd_forms(args: argparse.Namespace) -> int:
     from govtasks import import_breakdown, write_forms
+    from govtasks.breakdown.roster import not_in_roster
     from govtasks.breakdown.units import is_group
     from govtasks.forms.rounds import FORM_NAMES, parse_round
-    from govtasks.forms.write import select_units
+    from govtasks.forms.write import load_roster, select_units
+    from govtasks.returns.status import period_year_issue
 
     period = _period(args.period)
     bd = import_breakdown(args.breakdown, roster=args.roster)
+    for issue in period_year_issue(bd, period):
+        print(f"警告：{issue.message}")
     feedback = _coop_feedback(args, bd, period)
     paths = write_forms(bd, args.output, period=period, units=args.unit, roster=args.roster, template=args.template,
                         previous=args.previous, password=args.password, overwrite=args.overwrite, round=args.round,
@@ -223,13 +233,14 @@ def _cmd_forms(args: argparse.Namespace) -> int:
           f"保存在 {args.output}")
     if len(paths) > len(forms):
         print(f"另写入 {len(paths) - len(forms)} 份配合单位反馈汇总工作簿")
-    chosen = select_units(bd, units=args.unit, roster=args.roster)
-    skipped = [u for u in bd.units if u not in chosen]
-    if args.roster and not args.unit and skipped:
-        print(f"未生成（不在单位名册中，多为未能展开的单位分组）：{'、'.join(skipped)}")
+    chosen = select_units(bd, units=args.unit)
+    outside = not_in_roster(bd, load_roster(args.roster)) if args.roster else []
+    if outside:
+        print(f"警告：单位名册中没有以下 {len(outside)} 个单位，已照常生成填报表：{'、'.join(outside)}")
     groups = [u for u in chosen if is_group(u)]
-    if groups and not args.roster:
-        print(f"注意：以下名称是单位分组，也各生成了一份表（可用 --roster 展开为具体单位，或用 --unit 指定单位）：{'、'.join(groups)}")
+    if groups:
+        hint = "名册中没有这些分组的成员" if args.roster else "可用 --roster 展开为具体单位，或用 --unit 指定单位"
+        print(f"注意：以下名称是单位分组，也各生成了一份表（{hint}）：{'、'.join(groups)}")
     return 0
 
 
@@ -322,7 +333,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     print(f"已读取 {len(rets.files)} 个文件{which}：{done} 个单位已报送，{len(report.units) - done} 个未报送；"
           f"其他文件 {len([f for f in rets.files if f.state != 'ok'])} 个（旧版本、无法读取、不是填报表）")
     print(f"已写入 {out}：任务 {len(report.tasks)} 项（{with_text} 项有进展），配合单位反馈 {len(report.coop)} 条，"
-          f"问题 {len(report.issues)} 条（错误 {len(report.issues.errors)}，警告 {len(report.issues.warnings)}）")
+          f"问题 {len(report.issues)} 条（{_counts(report.issues)}）")
     _print_issues(report.issues, f"全部问题见 {out.name} 的“{ISSUES_SHEET}”工作表")
     return 1 if report.issues.errors else 0
 

@@ -82,6 +82,7 @@ MISPLACED_TEXT = "misplaced-text"          # text typed in a column that is not 
 FORMULA = "formula"                        # a formula cell in a return
 FORMULA_TEXT = "formula-text"              # text that looks like a formula (written as text)
 NOT_A_FORM = "not-a-form"                  # a file in the returns folder that is not a form (listed)
+PERIOD_YEAR = "period-year"                # the period is of another year than the breakdown
 CONVERTED = "converted"                    # a file read through a LibreOffice conversion
 
 

@@ -33,7 +33,7 @@ def test_import_with_roster(tmp_path: Path, capsys) -> None:
 def test_exit_1_when_data_has_errors(tmp_path: Path, capsys) -> None:
     src = write_xlsx(tmp_path / "t.xlsx", {"S": [["序号", "任务内容", "牵头单位"], ["1", "甲", ""]]})
     assert main(["import", str(src), "-o", str(tmp_path / "o.xlsx")]) == 1
-    assert "[错误] t.xlsx!S!B2: 第 1 项任务没有牵头单位和责任单位" in capsys.readouterr().out
+    assert "[错误] t.xlsx!S!C2: 第 1 项任务没有牵头单位和责任单位" in capsys.readouterr().out  # the empty unit cell
     assert (tmp_path / "o.xlsx").exists()
 
 
@@ -122,3 +122,31 @@ def test_forms_into_a_file_and_merge_in_the_wrong_order(tmp_path: Path, capsys) 
     assert "请改为“r.xlsx”" in capsys.readouterr().err
     assert main(["show", str(tmp_path / "returns")]) == 2
     assert "这是一个文件夹，不是任务分解文件" in capsys.readouterr().err
+
+
+COUNTIES = ("镜湖区", "弋江区", "鸠江区", "湾沚区", "繁昌区", "南陵县", "无为市")  # 芜湖's counties and districts
+
+
+def _counties_roster(tmp_path: Path) -> Path:
+    rows = [["单位名称", "别名", "所属分组"]] + [[name, "", "各县市区政府"] for name in COUNTIES]
+    return write_xlsx(tmp_path / "名册.xlsx", {"单位": rows})
+
+
+def test_forms_with_a_roster_of_some_groups_writes_every_units_form(tmp_path: Path, capsys) -> None:
+    """芜湖 names 80 units, one of them the group 各县市区政府; a roster of its 7 members only."""
+    roster = _counties_roster(tmp_path)
+    assert main(["forms", str(EXAMPLE_001), "--period", "2024Q2", "-o", str(tmp_path / "f"),
+                 "--roster", str(roster)]) == 0
+    out = capsys.readouterr().out
+    names = {p.name.split("_")[0] for p in (tmp_path / "f").glob("*.xlsx")}
+    assert len(names) == 80 - 1 + 7 and set(COUNTIES) <= names and "各县市区政府" not in names
+    assert "市发改委" in names  # not in the roster: still gets its form
+    assert "警告：单位名册中没有以下 75 个单位，已照常生成填报表：" in out  # 80 - 5 groups (4 left unexpanded)
+    assert out.count("单位名册中没有") == 1
+
+
+def test_import_with_such_a_roster_warns_once(tmp_path: Path, capsys) -> None:
+    bd = gt.import_breakdown(EXAMPLE_001, roster=_counties_roster(tmp_path))
+    unknown = bd.issues.by_code("unit-unknown")
+    assert len(unknown) == 1 and "单位名册中没有以下 75 个单位" in unknown[0].message
+    assert str(unknown[0].where).endswith("!C4")  # where the first of them (市发改委, task 1) is named: its lead cell

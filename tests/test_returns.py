@@ -491,3 +491,13 @@ def test_status_with_due_prints_on_time_and_late(tmp_path: Path, capsys) -> None
     assert f"{LEAD}  已填 12/12  2024-06-25 18:30  按时" in out and f"{OTHER}  已填" in out and "逾期" in out
     assert main(["status", str(bd), str(tmp_path / "in"), "--period", "2024Q2", "--due", "下周"]) == 2
     assert "无法识别的报送截止日期“下周”" in capsys.readouterr().err
+
+
+def test_a_period_of_another_year_is_warned(tmp_path: Path, capsys) -> None:
+    path = filled(tmp_path / "in", period="2023Q2")
+    rets = read(path, period="2023Q2")  # 芜湖's breakdown is of 2024
+    (issue,) = rets.issues.by_code("period-year")
+    assert issue.severity is gt.Severity.WARNING and "报告期“2023年第二季度”不在任务分解的年度（2024年）内" in issue.message
+    assert not read(filled(tmp_path / "ok")).issues.by_code("period-year")
+    assert main(["forms", str(EXAMPLE_001), "--period", "2023Q2", "-o", str(tmp_path / "f"), "--unit", LEAD]) == 0
+    assert "警告：报告期“2023年第二季度”不在任务分解的年度（2024年）内" in capsys.readouterr().out

@@ -28,7 +28,9 @@ def test_title_rows_synonyms_and_extra_columns(tmp_path: Path) -> None:
     assert t1.lead == t2.lead == t3.lead == ("区发改委",)         # three spellings, one unit
     assert bd.issues.by_code(codes.UNIT_ALIAS)[0].unit == "区发改委"
     assert [i.task_id for i in bd.issues.by_code(codes.DEADLINE_UNPARSED)] == ["T003"]
-    assert str(bd.issues.by_code(codes.DEADLINE_UNPARSED)[0].where) == "t.xlsx!表1!B6"
+    assert str(bd.issues.by_code(codes.DEADLINE_UNPARSED)[0].where) == "t.xlsx!表1!C6"  # the 时间节点 cell
+    assert str(bd.issues.by_code(codes.UNIT_GROUP)[0].where) == "t.xlsx!表1!E6"  # 各镇政府, in the 协办单位 cell
+    assert str(bd.issues.by_code(codes.UNIT_ALIAS)[0].where) == "t.xlsx!表1!D4"  # where 区发改委 is first named
 
 
 def test_two_row_header_with_section_columns(tmp_path: Path) -> None:

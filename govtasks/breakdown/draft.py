@@ -37,6 +37,9 @@ class DraftTask:
     progress: str = ""
     extra: list[tuple[str, str]] = field(default_factory=list)
     source: CellRef | None = None
+    """Where the task is (its text cell, or its line)."""
+    refs: dict[str, CellRef] = field(default_factory=dict)
+    """Field → where that field's cell is (the lead cell, the deadline cell …), when it is not ``source``."""
 
 
 @dataclass
@@ -101,7 +104,7 @@ def finish(
     merged, units_of = _resolve_cells(drafts, resolver, lead, has_lead_col)
     tasks = _tasks(drafts, task_ids([d.number for d in drafts]), units_of, meta.year)
     found += _task_issues(tasks, drafts, plan)
-    first_seen, counts = _unit_uses(tasks)
+    first_seen, counts = _unit_uses(tasks, drafts)
     found += _unit_issues(first_seen, counts, merged, resolver)
     return Breakdown(
         title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
@@ -157,18 +160,20 @@ def _lead_and_coop(lead_cell: CellUnits, coop_cell: CellUnits) -> tuple[tuple[st
     return lead, tuple(c for c in coop_cell.names if c not in lead)
 
 
-def _unit_uses(tasks: Sequence[Task]) -> tuple[dict[str, CellRef | None], dict[str, int]]:
-    """Every unit the tasks name, first-seen order, with where it is first named and in how many tasks."""
+def _unit_uses(tasks: Sequence[Task], drafts: Sequence[DraftTask],
+               ) -> tuple[dict[str, CellRef | None], dict[str, int]]:
+    """Every unit the tasks name, first-seen order, with the cell it is first named in (the lead or
+    cooperating cell, else the task's) and in how many tasks."""
     first_seen: dict[str, CellRef | None] = {}
     counts: dict[str, int] = {}
-    for task in tasks:
-        for units in (task.lead, task.coop):  # disjoint by construction
+    for task, draft in zip(tasks, drafts):
+        for fld, units in (("lead", task.lead), ("coop", task.coop)):  # disjoint by construction
             for unit in units:
                 if unit in counts:
                     counts[unit] += 1
                 else:
                     counts[unit] = 1
-                    first_seen[unit] = task.source
+                    first_seen[unit] = draft.refs.get(fld) or draft.refs.get("coop") or draft.source
     return first_seen, counts
 
 
@@ -217,9 +222,13 @@ def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
         yield codes.DEADLINE_UNPARSED, Severity.WARNING, f"的完成时限“{task.deadline.text}”无法识别为日期，已按原文保留"
 
 
+_WHERE = {codes.DEADLINE_UNPARSED: "deadline", codes.NO_LEAD: "lead", codes.NO_UNITS: "lead"}
+"""The cell an issue concerns, by code (the task's own cell for the others)."""
+
+
 def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask], plan: bool = False) -> list[Issue]:
     unparsed = DeadlineKind.UNPARSED
-    return [Issue(code=code, severity=severity, where=draft.source, task_id=task.id,
+    return [Issue(code=code, severity=severity, where=draft.refs.get(_WHERE.get(code, ""), draft.source), task_id=task.id,
                   message=f"第 {task.number or task.id} 项任务{tail}")
             for task, draft in zip(tasks, drafts)
             if not task.lead or task.deadline.kind is unparsed or not task.text.strip()  # else nothing to say
@@ -238,7 +247,9 @@ def _unit_issues(first_seen: dict[str, CellRef | None], counts: dict[str, int], 
             hint = "请在单位名册的“所属分组”列登记其成员单位" if not resolver.roster else "名册中没有该分组的成员单位，请在“所属分组”列登记"
             out.append(Issue(code=codes.UNIT_GROUP, severity=Severity.WARNING, where=where, unit=unit,
                              message=f"“{unit}”是单位分组，未能展开为具体单位（涉及 {counts[unit]} 项任务）；{hint}"))
-        elif resolver.roster and not resolver.known(unit):
-            out.append(Issue(code=codes.UNIT_UNKNOWN, severity=Severity.WARNING, where=where, unit=unit,
-                             message=f"单位“{unit}”不在单位名册中（涉及 {counts[unit]} 项任务），请核对名称或补充名册"))
+    unknown = [u for u in first_seen if resolver.roster and not is_group(u) and not resolver.known(u)]
+    if unknown:  # one issue for all of them: a roster often lists only some units (the members of groups)
+        out.append(Issue(code=codes.UNIT_UNKNOWN, severity=Severity.WARNING, where=first_seen[unknown[0]],
+                         message=f"单位名册中没有以下 {len(unknown)} 个单位（已照常导入，也照常生成填报表）："
+                                 f"{'、'.join(unknown)}；如是名称写法不同，请在名册的“别名”列登记"))
     return out

@@ -108,6 +108,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
     right_of = {(r0, c0): c1 for r0, c0, _, c1 in sheet.merges}
     text_col = col_of["text"]
     text_letter = column_letter(text_col)
+    letters: dict[str, str] = {f: column_letter(col_of[f]) for f in ("lead", "coop", "deadline") if f in col_of}
     longest = max(len(v) for v in header.labels.values()) + 8  # labels may be spaced out
     extra_cols = [(c, header.labels[c]) for c in sorted(header.labels) if c not in header.fields]
     last = 0
@@ -131,8 +132,9 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
                 continue
         path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
         extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
+        refs = {f: CellRef(file=file, sheet=sheet_name, row=r + 1, column=letter) for f, letter in letters.items()}
         items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
-                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter)))
+                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), refs))
         if number.isdigit():
             last = int(number)
     return result

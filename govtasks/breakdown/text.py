@@ -267,7 +267,7 @@ def _read_line(st: _State, no: int, line: str) -> None:
         if st.current is None:
             st.out.issues.append(_skipped(st.file, no, line, "是单位标注，但前面没有任务"))
             return
-        _attach(st.current, ann)
+        _attach(st.current, ann, CellRef(file=st.file, row=no))
         st.is_open = False
     elif ann is None and not own and (head := _heading(body, num, st.style)) is not None:
         st.out.items.append(head)
@@ -280,7 +280,7 @@ def _read_line(st: _State, no: int, line: str) -> None:
     elif st.current is not None and st.is_open:
         st.current.text += body
         if ann is not None:
-            _attach(st.current, ann)
+            _attach(st.current, ann, CellRef(file=st.file, row=no))
             st.is_open = False
     else:
         st.out.issues.append(_skipped(st.file, no, line, "既不是任务也不是标题"))
@@ -303,9 +303,12 @@ def _new_task(number: str, text: str, ann: rules.Annotation | None, file: str, l
     return task
 
 
-def _attach(task: DraftTask, ann: rules.Annotation) -> None:
-    """Merge an annotation's fields into the task's cells (lists joined with 、 as written)."""
+def _attach(task: DraftTask, ann: rules.Annotation, where: CellRef | None = None) -> None:
+    """Merge an annotation's fields into the task's cells (lists joined with 、 as written); ``where``
+    is the annotation's line when it is not the task's."""
     for kind, values in ann.items():
+        if where is not None:
+            task.refs.setdefault(kind, where)
         sep = "；" if kind == "deadline" else "、"
         old = getattr(task, kind)
         setattr(task, kind, sep.join([old, *values]) if old else sep.join(values))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from govtasks._types import PathLike
+from govtasks.breakdown.roster import apply_roster
 from govtasks.errors import GovtasksError, LayoutError, WorkbookError
 from govtasks.forms.feedback import write_feedback_sheet, write_feedback_workbook
 from govtasks.forms.rounds import (
@@ -75,8 +76,9 @@ def write_forms(
         out_dir: folder for the forms (created if missing).
         period: the reporting period, a Period or a code such as ``"2024Q2"``.
         units: only these units (names as in ``bd.units``; aliases accepted).
-        roster: a roster (path or RosterUnit objects): forms only for roster
-            units; group names the breakdown could not expand are skipped.
+        roster: a roster (path or RosterUnit objects): aliases resolve to the roster's names and
+            groups expand to their members first; every unit still gets its form, those the
+            roster does not list too (``govtasks.breakdown.roster.not_in_roster`` lists them).
         template: a form template (.xlsx); default ``templates/form.xlsx``.
         previous: the previous period's report (a workbook with 任务编号 and
             进展情况 columns) or a mapping task ID → text, shown as 上期进展.
@@ -106,8 +108,9 @@ def write_forms(
     rnd = parse_round(round)
     spec = load_template(template if template is not None else
                          default_template(previous=previous is not None, round=rnd))
+    bd = apply_roster(bd, load_roster(roster))
     index = unit_tasks(bd)
-    chosen = [u for u in select_units(bd, units=units, roster=roster) if any(round_tasks(rnd, *index.get(u, ((), ()))))]
+    chosen = [u for u in select_units(bd, units=units) if any(round_tasks(rnd, *index.get(u, ((), ()))))]
     books = [u for u in chosen if index[u][0]] if coop_workbook and rnd == LEAD else []
     names = [form_filename(u, per, FORM_NAMES[rnd]) for u in chosen]
     names += [form_filename(u, per, "配合单位反馈汇总") for u in books]
@@ -124,20 +127,20 @@ def write_forms(
 
 # --- units and file names -------------------------------------------------------------
 
-def select_units(bd: Breakdown, *, units: Sequence[str] | None = None,
-                 roster: PathLike | Sequence[RosterUnit] | None = None) -> list[str]:
-    """The units that get a form: ``units`` if given, else every unit (roster units only, with a roster)."""
-    from govtasks.breakdown.units import alias_key
-
+def select_units(bd: Breakdown, *, units: Sequence[str] | None = None) -> list[str]:
+    """The units that get a form: ``units`` if given (aliases accepted), else every unit of the breakdown."""
     if units is not None:
         return list(dict.fromkeys(_find_unit(bd, name) for name in units))
-    if roster is None:
-        return list(bd.units)
+    return list(bd.units)
+
+
+def load_roster(roster: PathLike | Sequence[RosterUnit] | None) -> tuple[RosterUnit, ...]:
+    """A roster given as a workbook path or as RosterUnit objects."""
     from govtasks.breakdown.standard import read_roster
 
-    members = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster)
-    keys = {alias_key(n) for u in members for n in (u.name, *u.aliases)}
-    return [u for u in bd.units if alias_key(u) in keys]
+    if roster is None:
+        return ()
+    return read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster)
 
 
 def _find_unit(bd: Breakdown, name: str) -> str:

@@ -39,7 +39,7 @@ from govtasks.periods import Period
 from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
 from govtasks.returns.match import Context
 from govtasks.returns.model import OtherVersion, Progress, ReturnFile, Returns
-from govtasks.returns.status import missing_returns, parse_due
+from govtasks.returns.status import missing_returns, parse_due, period_year_issue
 from govtasks.returns.versions import combine, file_states
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -85,7 +85,7 @@ def read_returns(paths: PathsLike, breakdown: Breakdown, *, period: str | Period
     rnd = parse_round(round) if round is not None else _usual_round(forms)
     files, entries, chosen_issues, kept = choose(forms, target, rnd)
     files = sorted(files + others, key=lambda f: f.file)
-    issues += chosen_issues + missing_returns(breakdown, files, rnd)
+    issues += period_year_issue(breakdown, target) + chosen_issues + missing_returns(breakdown, files, rnd)
     year = target.year if target else breakdown.year
     returns = Returns(entries=tuple(entries), files=tuple(files), issues=IssueList(issues),
                       period=target.code if target else "", due=parse_due(due, year) if isinstance(due, str) else due,

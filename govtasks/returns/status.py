@@ -16,6 +16,7 @@ from govtasks.breakdown.deadlines import parse_deadline
 from govtasks.forms.rounds import COOP, ROUND_LABELS, parse_round, round_tasks
 from govtasks.issues import Issue, Severity
 from govtasks.model import Breakdown, Task, unit_tasks
+from govtasks.periods import Period
 from govtasks.returns.model import ReturnFile, Returns, UnitReturn
 
 
@@ -27,6 +28,14 @@ def expected_units(breakdown: Breakdown, rnd: str | None) -> dict[str, tuple[tup
         if mine[0] or mine[1]:
             out[unit] = (tuple(mine[0]), tuple(mine[1]))
     return out
+
+
+def period_year_issue(breakdown: Breakdown, period: Period | None) -> list[Issue]:
+    """A warning when the period is of another year than the breakdown (a mistyped --period)."""
+    if period is None or not breakdown.year or period.year == breakdown.year:
+        return []
+    return [Issue(code=codes.PERIOD_YEAR, severity=Severity.WARNING,
+                  message=f"报告期“{period.label}”不在任务分解的年度（{breakdown.year}年）内；请核对期间（--period）是否写错")]
 
 
 def on_time(when: dt.datetime | None, due: dt.date | None) -> bool | None:
