@@ -68,3 +68,14 @@ def test_roster_file(tmp_path: Path) -> None:
     roster = gt.read_roster(write_xlsx(tmp_path / "名册.xlsx", {"名册": rows}))
     assert roster == (gt.RosterUnit(name="区发展和改革委员会", aliases=("区发改委", "发改委")),
                       gt.RosterUnit(name="峨山镇", groups=("各镇政府", "各乡镇")))
+
+
+def test_the_frames_due_dates_are_datetimes() -> None:
+    import pandas as pd
+
+    from conftest import EXAMPLE_000
+
+    frame = gt.import_breakdown(EXAMPLE_000).to_frame()
+    assert str(frame["截止日期"].dtype).startswith("datetime64")
+    first = frame.iloc[0]
+    assert (first["完成时限"], first["截止日期"]) == ("2023年12月底前", pd.Timestamp(2023, 12, 31))  # seed 000, row 1
