@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "govtasks"
-CORE = {"model", "issues", "errors", "periods", "_types", "_perf"}
+CORE = {"model", "issues", "errors", "periods", "outputs", "_types", "_perf"}
 LAYERS = ("core", "io", "breakdown", "forms", "returns", "report", "top")
 EXCEL_LIBRARIES = {"python_calamine", "openpyxl", "xlsxwriter", "msoffcrypto"}
 

@@ -14,11 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
+from govtasks import issues as codes
 from govtasks._types import PathLike
 from govtasks.breakdown.draft import LeadRule
 from govtasks.errors import LayoutError, UnsupportedFileError, WorkbookError
 from govtasks.io.workbook import GRID_EXTENSIONS, read_workbook
+from govtasks.issues import CellRef, Issue, IssueList, Severity
 from govtasks.model import Breakdown, RosterUnit
+from govtasks.outputs import KIND_LABELS, REPORT_MAIN_SHEET, kind_of
 
 LAYOUTS = ("standard", "table", "text", "plan")
 """Layout names accepted by ``layout=`` (and ``--layout``)."""
@@ -89,7 +92,18 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
     wb = read_workbook(p)
     if layout == "standard" or (layout is None and is_standard(wb.sheets)):
         return breakdown_from_workbook(wb).replace(layout="standard")  # the workbook read once
-    return breakdown_from_sheets(wb.name, wb.sheets, roster=roster, lead=lead).replace(layout="table")
+    kind = kind_of({s.name: s.rows for s in wb.sheets})
+    if kind == "form":
+        msg = (f"{p.name}: 这是{KIND_LABELS[kind]}，不是任务分解表；报回的表请用 govtasks merge / status 汇总"
+               f"（Python: read_returns），任务分解请给出分解表文件")
+        raise LayoutError(msg, file=p.name)
+    sheets = [s for s in wb.sheets if s.name == REPORT_MAIN_SHEET] if kind == "report" else wb.sheets
+    bd = breakdown_from_sheets(wb.name, sheets, roster=roster, lead=lead)
+    if kind == "report":  # its other sheets list answers, not tasks
+        note = Issue(code=codes.SHEET_SKIPPED, severity=Severity.INFO, where=CellRef(file=wb.name),
+                     message=f"这是{KIND_LABELS[kind]}：只读取“{REPORT_MAIN_SHEET}”工作表的任务，其余工作表（填报情况、单位反馈等）不是任务")
+        bd = bd.replace(issues=IssueList((note, *bd.issues)))
+    return bd.replace(layout="table")
 
 
 def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:

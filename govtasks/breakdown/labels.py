@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from govtasks._perf import memo
+from govtasks.outputs import STANDARD_INFO_SHEET, STANDARD_SHEET
 
-SHEET_TASKS, SHEET_ROSTER, SHEET_INFO = "任务分解", "单位", "说明"
+SHEET_TASKS, SHEET_ROSTER, SHEET_INFO = STANDARD_SHEET, "单位", STANDARD_INFO_SHEET
 ROSTER_COLUMNS = ("单位名称", "别名", "所属分组")
 INFO_KEYS: tuple[tuple[str, str], ...] = (
     ("title", "标题"), ("year", "年度"), ("issuer", "发文机关"), ("doc_number", "文号"), ("source", "来源"),

@@ -20,6 +20,7 @@ from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, Workbook, column_letter, read_workbook
 from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import PROGRESS_LABEL, STANDARD_COLUMNS, Breakdown, CellRef, RosterUnit, Task
+from govtasks.outputs import STANDARD_MARK
 
 _LABEL_TO_FIELD = {norm_label(label): fld for fld, label in STANDARD_COLUMNS}
 _LABEL_TO_FIELD[norm_label(PROGRESS_LABEL)] = "progress"
@@ -233,7 +234,7 @@ def _write_info(wb: object, bd: Breakdown, head: object, body: object) -> None:
         ws.write_string(r, 0, label, body)
         ws.write_string(r, 1, values[key], body)
     ws.write_string(len(INFO_KEYS) + 1, 0, "格式", body)
-    ws.write_string(len(INFO_KEYS) + 1, 1, "govtasks 标准任务分解表 v1（说明见 docs/format.md）", body)
+    ws.write_string(len(INFO_KEYS) + 1, 1, f"{STANDARD_MARK} v1（说明见 docs/format.md）", body)
 
 
 def read_roster(path: PathLike) -> tuple[RosterUnit, ...]:

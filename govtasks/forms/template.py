@@ -26,6 +26,7 @@ from govtasks._types import PathLike
 from govtasks.errors import TemplateError, WorkbookError
 from govtasks.forms.sheet import CellSpec, ColumnSpec, Region, Renderer, RowSpec, SheetSpec, TemplateSpec, Where
 from govtasks.forms.style import StyleReader, page_setup, protection_options, read_validations, x14_validations
+from govtasks.outputs import META_SHEET
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -44,7 +45,6 @@ VARIABLES: dict[str, tuple[str, ...]] = {
 }
 """Template variables: root → attributes (documented in templates/README.md)."""
 
-META_SHEET = "_meta"
 _MARK = ("{{", "{%", "{#")
 _SIMPLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*-?\}\}")
 _ROW_ROOTS = {"task": "tasks", "section": "section"}

@@ -36,8 +36,9 @@ from govtasks.forms.rounds import (
     send_to,
 )
 from govtasks.forms.sheet import BlockCache, Item, SheetWriter, TemplateSpec, blocks
-from govtasks.forms.template import META_SHEET, default_template, load_template
+from govtasks.forms.template import default_template, load_template
 from govtasks.model import Breakdown, RosterUnit, Task, unit_tasks
+from govtasks.outputs import FORM_TYPE, META_SHEET
 from govtasks.periods import Period
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
     from govtasks.returns.model import Progress, Returns
 
-FORM_KIND = "govtasks重点工作进展情况表"
+FORM_KIND = FORM_TYPE
 """表单类型 written into every form's _meta sheet."""
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _FORM_DEPENDENT = ("unit.", "task.index")

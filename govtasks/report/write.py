@@ -29,6 +29,7 @@ from govtasks._types import PathLike
 from govtasks.io.textfit import row_height
 from govtasks.io.xlsxout import atomic_workbook
 from govtasks.issues import Severity
+from govtasks.outputs import REPORT_ISSUES_SHEET, REPORT_MAIN_SHEET, REPORT_STATUS_SHEET
 from govtasks.periods import Period
 from govtasks.report.model import Report, ReportRow
 from govtasks.returns.model import Progress
@@ -40,12 +41,12 @@ if TYPE_CHECKING:
 
     from govtasks.report.tablesheet import TableSheet
 
-MAIN_SHEET = "重点工作进展情况"
-STATUS_SHEET = "填报情况"
+MAIN_SHEET = REPORT_MAIN_SHEET
+STATUS_SHEET = REPORT_STATUS_SHEET
 LEAD_SHEET = "牵头单位反馈"
 COOP_SHEET = "配合单位反馈"
 VERSIONS_SHEET = "其他版本"
-ISSUES_SHEET = "问题清单"
+ISSUES_SHEET = REPORT_ISSUES_SHEET
 MAX_CELL = 32767
 _TOO_LONG = "……（超出单元格长度，全文见“牵头单位反馈”/“配合单位反馈”）"
 

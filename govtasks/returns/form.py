@@ -19,16 +19,13 @@ from govtasks.forms.rounds import LEAD, round_of_label, round_tasks
 from govtasks.io.workbook import Sheet, Workbook
 from govtasks.issues import Issue, Severity
 from govtasks.model import CellRef, Task, unit_tasks
+from govtasks.outputs import LISTS_SHEET, META_SHEET, form_meta
 from govtasks.periods import Period
 from govtasks.returns.match import ANSWER_FIELDS, Context, Header, RawRow, find_header, scan_rows
 from govtasks.returns.model import Progress, ReturnFile
 from govtasks.returns.relay import relayed_from_column, relayed_from_sheet, shown_text
 from govtasks.returns.rows import build_entries
 
-FORM_TYPE = "govtasks重点工作进展情况表"
-META_SHEET = "_meta"
-LISTS_SHEET = "_lists"
-"""The default form's hidden sheet feeding the 完成状态 drop-down: never holds answers."""
 _TITLE = re.compile(r"^(?P<unit>.*?)(?P<period>\d{4}\s*年.*?)重点工作进展(?:和完成)?情况")
 _UNIT_LINE = re.compile(r"填报单位\s*[:：]\s*(?P<unit>[^\s　]+)")
 _PERIOD_LINE = re.compile(r"报告期\s*[:：]\s*(?P<period>[^\s　]+)")
@@ -102,11 +99,7 @@ def _name_text(file: str) -> str:
 
 def read_meta(wb: Workbook) -> dict[str, str]:
     """Key → value of the form's ``_meta`` sheet (found by name or by its 表单类型 row); {} when absent."""
-    for sheet in sorted(wb.sheets, key=lambda s: s.name != META_SHEET):
-        pairs = {r[0].strip(): r[1].strip() for r in sheet.rows[:40] if len(r) >= 2 and r[0].strip()}
-        if pairs.get("表单类型") == FORM_TYPE:
-            return pairs
-    return {}
+    return form_meta({s.name: s.rows for s in wb.sheets})
 
 
 def _candidates(wb: Workbook, meta: dict[str, str]) -> list[Sheet]:

@@ -35,8 +35,9 @@ from govtasks.io.workbook import (
 )
 from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import Breakdown, CellRef
+from govtasks.outputs import KIND_LABELS, LISTS_SHEET, kind_of
 from govtasks.periods import Period
-from govtasks.returns.form import LISTS_SHEET, FormRead, read_form
+from govtasks.returns.form import FormRead, read_form
 from govtasks.returns.match import Context
 from govtasks.returns.model import OtherVersion, Progress, ReturnFile, Returns
 from govtasks.returns.status import missing_returns, parse_due, period_year_issue
@@ -142,7 +143,7 @@ def _kind(path: Path) -> str:
     return "convert" if suffix in CONVERT_EXTENSIONS else "other"
 
 
-_NOT_WORKBOOK, _NOT_FORM = "not-a-workbook", "not-a-form"
+_NOT_WORKBOOK = "not-a-workbook"
 
 
 PARSE_THREADS = 2
@@ -179,7 +180,7 @@ def _read_one(path: Path, name: str, parsed: list[RawSheet] | WorkbookError | No
             wb = text_workbook(name, read_bytes(path, display_name=name), parsed, details=True)
     except WorkbookError as exc:
         return exc
-    return read_form(wb, ctx, record) or _NOT_FORM
+    return _form_or_why(wb, ctx, record)
 
 
 def _read_all(sources: list[tuple[Path, str]], ctx: Context, use_lo: bool,
@@ -208,8 +209,8 @@ def _sort(got: FormRead | WorkbookError | str, path: Path, record: ReturnFile, f
     if got == _NOT_WORKBOOK:
         others.append(_not_form(record, issues, f"不是 Excel 工作簿（{path.suffix or '无扩展名'}），未汇总；"
                                                 "如是报送内容，请让单位填写下发的 Excel 表"))
-    elif got == _NOT_FORM:
-        others.append(_not_form(record, issues, _NO_TABLE))
+    elif isinstance(got, str):
+        others.append(_not_form(record, issues, got))
     elif isinstance(got, WorkbookError):
         retry.append((path, record, str(got)))
     else:
@@ -220,13 +221,21 @@ def _sort(got: FormRead | WorkbookError | str, path: Path, record: ReturnFile, f
 _NO_TABLE = "未找到填报表（需要表头“任务编号/序号/任务内容”和“进展情况”等栏），未汇总；如是报送内容，请让单位填写下发的表"
 
 
+def _form_or_why(wb: Workbook, ctx: Context, record: ReturnFile) -> FormRead | str:
+    """The workbook's form, or why it is not one (another govtasks output, no return table)."""
+    kind = kind_of({s.name: s.rows for s in wb.sheets})
+    if kind in ("report", "standard"):
+        return f"这是{KIND_LABELS[kind]}，不是单位报回的填报表，未汇总；请把它移出报回的文件夹"
+    return read_form(wb, ctx, record) or _NO_TABLE
+
+
 def _add_form(wb: Workbook, record: ReturnFile, ctx: Context, forms: list[FormRead], others: list[ReturnFile],
               issues: list[Issue]) -> None:
-    form = read_form(wb, ctx, record)
-    if form is None:
-        others.append(_not_form(record, issues, _NO_TABLE))
+    found = _form_or_why(wb, ctx, record)
+    if isinstance(found, str):
+        others.append(_not_form(record, issues, found))
     else:
-        forms.append(form)
+        forms.append(found)
 
 
 def _not_form(record: ReturnFile, issues: list[Issue], message: str) -> ReturnFile:
