@@ -337,7 +337,11 @@ def test_cli_merge_and_status(tmp_path: Path, capsys, monkeypatch) -> None:
     assert code == 1 and f"应报 {len(BD.units)} 个单位，已报 22 个" in text_out
     body = notice.read_text(encoding="utf-8")
     assert body.startswith("关于催报2024年第二季度重点工作进展情况的通知") and "于7月5日前" in body
-    assert f"　　1. {BD.units[22]}（牵头任务" in body and body.rstrip().splitlines()[-2] == "市政府督查室"
+    assert body.rstrip().splitlines()[-2] == "市政府督查室"
+    addressed = body.splitlines()[2]  # the line of the units addressed
+    assert "市十大新兴产业推进组成员单位" not in addressed and "各县市区政府" not in addressed  # groups are no addressees
+    groups = next(line for line in body.splitlines() if "以下任务由单位分组承担" in line)
+    assert "市十大新兴产业推进组成员单位" in groups and "市发改委" not in groups
     assert main(["merge", str(std), str(inbox), "--period", "2024Q9", "-o", str(out)]) == 2
     assert main(["status", str(std), str(tmp_path / "nowhere"), "--period", "2024Q2"]) == 2
     assert "不存在" in capsys.readouterr().err
@@ -378,8 +382,10 @@ def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:
     rh.edit(filled(tmp_path), clear)
     rets = read(tmp_path)
     text_out = chase_notice(BD, rets, office="市政府督查室", contact="王五 3838000", today=dt.date(2024, 7, 1))
-    assert "截至2024年7月1日，应报送的 80 个单位中已有 1 个单位报送，以下 79 个单位尚未报送" in text_out
-    assert f"　　{LEAD}：{mine()[0].id}" in text_out and "联系人及电话：王五 3838000" in text_out
+    # 芜湖 names 80 units, 5 of them groups (各县市区政府 …): 75 to chase
+    assert "截至2024年7月1日，应报送的 75 个单位中已有 1 个单位报送，以下 74 个单位尚未报送" in text_out
+    assert f"　　{LEAD}：第8项“一般公共预算收入增长5.5%左右。”" in text_out and "联系人及电话：王五 3838000" in text_out
+    assert "T008" not in text_out  # units see 序号 and text, never the hidden 任务编号
     bad = tmp_path / "bad.j2"
     bad.write_text("{{ nosuchvariable }}", encoding="utf-8")
     with pytest.raises(gt.TemplateError, match="bad.j2"):

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from govtasks import issues as codes
+from govtasks.breakdown.units import is_group
 from govtasks.errors import TemplateError
 from govtasks.forms.template import default_dir
 from govtasks.model import Breakdown
@@ -26,7 +27,9 @@ def chase_notice(breakdown: Breakdown, returns: Returns, *, template: str | os.P
 
     Variables: ``period`` (Period), ``title``, ``issuer``, ``office``, ``deadline`` (new time limit),
     ``due`` (original time limit, ""), ``contact``, ``today`` (date), ``total``, ``returned``,
-    ``missing`` (unit, lead, coop), ``incomplete`` (unit, tasks: IDs left empty).
+    ``missing`` (unit, lead, coop: the units that have not returned), ``groups`` (group names
+    such as 各镇政府 that name no single unit: name, lead, coop; chased through their members),
+    ``incomplete`` (unit, tasks: each with number, text, short — the 序号 and task text units see).
 
     Raises:
         TemplateError: the template cannot be read or rendered.
@@ -34,16 +37,22 @@ def chase_notice(breakdown: Breakdown, returns: Returns, *, template: str | os.P
     if not returns.period:
         raise ValueError("chase_notice needs the period: read the returns with period=")
     units = return_status(breakdown, returns)
-    empty: dict[str, list[str]] = defaultdict(list)
+    tasks = {t.id: t for t in breakdown.tasks}
+    empty: dict[str, list[dict[str, str]]] = defaultdict(list)
     for issue in returns.issues:
-        if issue.code in (codes.EMPTY_ANSWER, codes.MISSING_ROW) and issue.unit and issue.task_id:
-            empty[issue.unit].append(issue.task_id)
+        if issue.code in (codes.EMPTY_ANSWER, codes.MISSING_ROW) and issue.unit and issue.task_id in tasks:
+            task = tasks[issue.task_id]
+            short = task.text if len(task.text) <= 30 else task.text[:30] + "…"
+            empty[issue.unit].append({"number": task.number, "text": task.text, "short": short})
+    waiting = [u for u in units if not u.returned]
     context = {
         "period": Period.parse(returns.period), "title": breakdown.title,
         "issuer": breakdown.issuer, "office": office, "deadline": deadline, "due": "", "contact": contact,
-        "today": today or dt.date.today(), "total": len(units), "returned": sum(u.returned for u in units),
-        "missing": [{"unit": u.unit, "lead": u.lead_tasks, "coop": u.coop_tasks} for u in units if not u.returned],
-        "incomplete": [{"unit": u, "tasks": ids} for u, ids in empty.items()],
+        "today": today or dt.date.today(), "total": sum(not is_group(u.unit) for u in units),
+        "returned": sum(u.returned for u in units),
+        "missing": [{"unit": u.unit, "lead": u.lead_tasks, "coop": u.coop_tasks} for u in waiting if not is_group(u.unit)],
+        "groups": [{"name": u.unit, "lead": u.lead_tasks, "coop": u.coop_tasks} for u in waiting if is_group(u.unit)],
+        "incomplete": [{"unit": u, "tasks": found} for u, found in empty.items()],
     }
     return _render(Path(template) if template else default_dir() / NOTICE_TEMPLATE, context)
 
