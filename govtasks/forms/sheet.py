@@ -218,6 +218,8 @@ class SheetWriter:
                 self._merge(r0 - top + at, c0, r1 - top + at, c1, style)
         for i, (row, (values, height)) in enumerate(zip(rows, rendered)):
             self._put(row, at + i, values, height)
+        if item.kind == "tasks" and hasattr(self.ws, "growing"):  # a FormWorksheet (forms/worksheet.py)
+            self.ws.growing.update(range(at + 1, at + len(rows) + 1))
         self.placed[item.kind].append(at)
         return len(rows)
 

@@ -332,6 +332,7 @@ def _count_sections(items: list[Item]) -> list[Item]:
 # --- writing one form ------------------------------------------------------------------------
 
 def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task], target: Path) -> None:
+    from govtasks.forms.worksheet import FormWorksheet
     from govtasks.io.xlsxout import atomic_workbook
 
     spec, rounds = run.spec, run.rounds
@@ -345,7 +346,7 @@ def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task],
         wb.set_properties({"title": f"{unit}{ctx['period']['label']}重点工作进展情况表", "created": ctx["generated"]})
         fmts = [wb.add_format(style) for style in spec.styles]
         for sheet in spec.sheets:
-            writer = SheetWriter(wb.add_worksheet(sheet.name), sheet, fmts, spec.file, unit)
+            writer = SheetWriter(wb.add_worksheet(sheet.name, worksheet_class=FormWorksheet), sheet, fmts, spec.file, unit)
             if sheet.region is not None:
                 writer.form(run.cache, ctx, items)
             else:
