@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from govtasks.issues import CellRef, IssueList
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STANDARD_COLUMNS", "PROGRESS_LABEL", "CellRef", "Deadline", "DeadlineKind", "Task", "RosterUnit",
+__all__ = ["STANDARD_COLUMNS", "PROGRESS_LABEL", "CellRef", "Deadline", "DeadlineKind", "Task", "Layout", "RosterUnit",
            "Breakdown", "unit_tasks"]
 
 # The standard workbook (docs/format.md): field → label, in column order.
@@ -98,6 +98,18 @@ class Task:
         return None
 
 
+class Layout(str):
+    """How a breakdown was read: the importer's name (a str: ``"table"``, ``"text"`` …) and,
+    in :attr:`decisions`, what it decided about the document's columns, in Chinese."""
+
+    decisions: tuple[str, ...]
+
+    def __new__(cls, kind: str = "", decisions: Iterable[str] = ()) -> Layout:
+        layout = super().__new__(cls, kind)
+        layout.decisions = tuple(decisions)
+        return layout
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RosterUnit:
     """One unit of the roster (sheet 单位): its name, aliases and groups."""
@@ -125,7 +137,8 @@ class Breakdown:
     issues: IssueList = field(default_factory=IssueList, compare=False)
     """Problems found while reading; not part of equality."""
     layout: str = field(default="", compare=False)
-    """Which importer read it: standard, table, text, plan (set by import_breakdown)."""
+    """Which importer read it: standard, table, text, plan (set by import_breakdown); a
+    :class:`Layout` whose ``decisions`` say how the columns were read."""
 
     @property
     def units(self) -> tuple[str, ...]:

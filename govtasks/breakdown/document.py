@@ -45,7 +45,7 @@ def breakdown_from_document(
     if tables:
         units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
         title = title_before(context.get(tables[0].name, ()))
-        return breakdown_from_sheets(file, tables, roster=units, lead=lead, title_hint=title).replace(layout="table")
+        return breakdown_from_sheets(file, tables, roster=units, lead=lead, title_hint=title)
     if text_importer is not None and text.strip():
         return text_importer(text, file).replace(layout="text")
     msg = f"{file}: {kind}中没有任务表格，也没有可识别的任务文本"

@@ -103,7 +103,7 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
         note = Issue(code=codes.SHEET_SKIPPED, severity=Severity.INFO, where=CellRef(file=wb.name),
                      message=f"这是{KIND_LABELS[kind]}：只读取“{REPORT_MAIN_SHEET}”工作表的任务，其余工作表（填报情况、单位反馈等）不是任务")
         bd = bd.replace(issues=IssueList((note, *bd.issues)))
-    return bd.replace(layout="table")
+    return bd
 
 
 def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:

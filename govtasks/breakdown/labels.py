@@ -1,4 +1,12 @@
-"""Column labels: the standard workbook's sheets and headers, header synonyms, header-row detection.
+"""Column labels: the standard workbook's sheets and headers, header words, header-row detection.
+
+A header cell is read in two steps: the exact words of :data:`SYNONYMS` first (the standard
+labels and the common published ones), then word families (:data:`FAMILIES`): a label holding
+任务 / 事项 / 内容 / 措施 / 目标 names a task column, 领域 / 方面 / 类别 / 板块 a section, 牵头… /
+主办… the lead units, 配合… / 协办… / 协同… / 责任… the cooperating units, …领导 the leaders,
+时限 / 时间 / 期限 the deadline. Labels are folded first (traditional → simplified, ASCII
+brackets → full width). Which task-family column holds the task and which hold sections is
+decided by their content (:mod:`govtasks.breakdown.columns`).
 
 Pure: works on text grids (lists of rows of str), imports no Excel library.
 """
@@ -10,6 +18,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from govtasks._perf import memo
+from govtasks.breakdown.fold import fold
 from govtasks.outputs import STANDARD_INFO_SHEET, STANDARD_SHEET
 
 SHEET_TASKS, SHEET_ROSTER, SHEET_INFO = STANDARD_SHEET, "单位", STANDARD_INFO_SHEET
@@ -23,8 +32,8 @@ INFO_KEYS: tuple[tuple[str, str], ...] = (
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("任务编号", "任务id"),
     "number": ("序号", "编号", "项目序号"),
-    "section1": ("一级标题", "重点领域", "工作领域", "领域", "类别", "重点工作/工作", "方面"),
-    "section2": ("二级标题", "重点任务", "重点工作/内容", "重点工作/任务", "工作事项"),
+    "section1": ("一级标题", "重点工作/工作"),
+    "section2": ("二级标题", "重点工作/内容", "重点工作/任务"),
     "section3": ("三级标题",),
     "text": (
         "任务内容", "目标与任务", "具体任务分解", "具体任务分解/主要任务", "主要任务", "工作任务",
@@ -42,6 +51,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {label: fld for fld, labels in SYNONYMS.items() for label in labels}
 _SUBLABELS = {"工作", "内容"}
 
+FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((fld, re.compile(words)) for fld, words in (
+    ("number", r"^(序号|编号|序|号)$"),
+    ("leaders", r"领导"),
+    ("persons", r"责任人|联系人|经办人"),
+    ("progress", r"进展|进度|完成情况|落实情况|推进情况|完成进度"),
+    ("deadline", r"时限|时间|期限|日期|节点"),
+    ("lead", r"牵头|主办|主责"),
+    ("coop", r"配合|协办|协同|参与|协助|责任|承办|实施单位|单位$|部门$"),
+    ("note", r"^备注|^说明$"),
+    ("section", r"领域|方面|类别|板块|分类|篇章|专项"),
+    ("text", r"任务|事项|内容|措施|目标|举措|工作|项目|指标|要点"),
+))
+"""Word families of header labels, tried in this order when no exact word matches."""
+
 
 _SPACES = re.compile(r"\s+")
 
@@ -49,7 +72,7 @@ _SPACES = re.compile(r"\s+")
 @memo(65536)
 def norm_label(text: str) -> str:
     """Normalise a header cell: no spaces, ASCII brackets, no trailing colon, lower case."""
-    t = _SPACES.sub("", text or "").replace("(", "（").replace(")", "）")
+    t = fold(_SPACES.sub("", text or ""))
     return t.rstrip(":：").lower()
 
 
@@ -63,7 +86,17 @@ def field_of(label: str, parent: str = "") -> str | None:
         combined = _LOOKUP.get(f"{parent}/{label}")
         if combined:
             return combined
-    return _LOOKUP.get(label) or (_LOOKUP.get(parent) if not label else None)
+    if label:
+        return _LOOKUP.get(label) or family_of(label)
+    return _LOOKUP.get(parent) or family_of(parent)
+
+
+@memo(65536)
+def family_of(label: str) -> str | None:
+    """The field a normalised label's word family names (``"section"`` for a section column), or None."""
+    if not label or len(label) > 16:
+        return None
+    return next((fld for fld, words in FAMILIES if words.search(label)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +134,7 @@ def _is_subheader(row: list[str]) -> bool:
     labels = [norm_label(c) for c in row if c.strip()]
     if not labels or any(re.fullmatch(r"\d+", lab) for lab in labels):
         return False
-    return any(lab in _LOOKUP or lab in _SUBLABELS for lab in labels)
+    return any(lab in _LOOKUP or lab in _SUBLABELS or lab in ("牵头", "配合", "主办", "协办") for lab in labels)
 
 
 def _columns(upper: list[str], lower: list[str] | None) -> tuple[dict[int, str], dict[int, str]]:
@@ -114,9 +147,13 @@ def _columns(upper: list[str], lower: list[str] | None) -> tuple[dict[int, str],
             continue
         labels[c] = label
         fld = field_of(sub, top) if sub else field_of(top)
-        if fld and fld not in fields.values():
+        if fld and (fld in _CANDIDATES or fld not in fields.values()):
             fields[c] = fld
     return fields, labels
+
+
+_CANDIDATES = ("text", "section")
+"""Roles several columns may claim from their labels; their content decides (breakdown.columns)."""
 
 
 def find_header(rows: list[list[str]], merges: list[tuple[int, int, int, int]], *, scan: int = 30) -> Header | None:
@@ -135,8 +172,8 @@ def find_header(rows: list[list[str]], merges: list[tuple[int, int, int, int]], 
         if best is not None and r >= best.data_start + 3:
             break  # three data rows past a header: the table has begun
         upper = _parents(rows[r], across.get(r, ()), r)
-        if not any(field_of(c) for c in upper):
-            continue  # a title row is never the upper half of a header
+        if len({c.strip() for c in upper if c.strip()}) < 2 or not any(field_of(c) for c in upper):
+            continue  # a title row (one text, often merged across) is never the upper half of a header
         lower = rows[r + 1] if r + 1 < len(rows) and _is_subheader(rows[r + 1]) else None
         fields, labels = _columns(upper, lower)
         found = set(fields.values())

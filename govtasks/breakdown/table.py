@@ -13,15 +13,16 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from govtasks import issues as codes
+from govtasks.breakdown.columns import Roles, resolve
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 from govtasks.breakdown.labels import Header, find_header, norm_label
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
 from govtasks.issues import Issue, Severity
-from govtasks.model import Breakdown, CellRef, RosterUnit
+from govtasks.model import Breakdown, CellRef, Layout, RosterUnit
 
 _SECTION_RANKS = (
     (0, re.compile(r"^第[一二三四五六七八九十百]+(部分|章|篇|方面)")),
@@ -40,6 +41,7 @@ class _Section(NamedTuple):
 class _SheetResult:
     items: list[_Section | DraftTask] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    roles: Roles | None = None
 
 
 def fill_down(rows: list[list[str]], merges: Sequence[tuple[int, int, int, int]], start: int) -> list[list[str]]:
@@ -84,8 +86,10 @@ def _classify(row: list[str], number: str, text: str, text_col: int, right_of: d
         return _Section(rank, joined)
     if number.isdigit() and text and (int(number) != expected or _spans_to_end(right_of, r, text_col, len(row))):
         return _Section(3, f"{number} {text}")
-    if not number and _TOPIC.match(joined):
+    if not number.isdigit() and _TOPIC.match(joined):
         return _Section(3, joined)
+    if not number.isdigit() and len(joined) <= 60 and _spans_to_end(right_of, r, min(c for c, v in enumerate(row) if v.strip()), len(row)):
+        return _Section(4, joined)  # an unnumbered heading merged across the table
     return None
 
 
@@ -94,13 +98,14 @@ _FIELDS = ("number", "text", "deadline", "lead", "coop", "leaders", "persons", "
            "section1", "section2", "section3")
 
 
-def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
+def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str, int]) -> _SheetResult:
     grid = fill_down(sheet.rows, sheet.merges, header.data_start)
-    result = _SheetResult()
+    roles = resolve(header.fields, header.labels, grid[header.data_start:], overrides)
+    result = _SheetResult(roles=roles)
     items, sheet_name = result.items, sheet.name
     header_texts = {norm_label(v) for v in header.labels.values()}
-    col_of = {f: c for c, f in header.fields.items()}  # a repeated field: the last column wins
-    width = max(header.labels) + 1
+    col_of = roles.columns
+    width = max([*header.labels, *col_of.values()]) + 1
     body = [row if len(row) >= width else row + [""] * (width - len(row)) for row in grid[header.data_start:]]
     # Column-wise: each field's stripped cells in one C-level pass; an absent field is all "".
     blank = itertools.repeat("")
@@ -110,7 +115,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str) -> _SheetResult:
     text_letter = column_letter(text_col)
     letters: dict[str, str] = {f: column_letter(col_of[f]) for f in ("lead", "coop", "deadline") if f in col_of}
     longest = max(len(v) for v in header.labels.values()) + 8  # labels may be spaced out
-    extra_cols = [(c, header.labels[c]) for c in sorted(header.labels) if c not in header.fields]
+    extra_cols = [(c, header.labels[c]) for c in roles.extras]
     last = 0
     for r, row, (number, text, deadline, lead, coop, leaders, persons, note, progress, s1, s2, s3) in zip(
             itertools.count(header.data_start), body, zip(*columns)):
@@ -160,12 +165,15 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
 
 
 def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequence[RosterUnit] = (),
-                          lead: LeadRule = "auto", title_hint: str = "") -> Breakdown:
+                          lead: LeadRule = "auto", title_hint: str = "",
+                          columns: Mapping[str, int] | None = None) -> Breakdown:
     """Import every sheet that holds a task table; the others are reported.
 
     ``title_hint`` is the title when no title rows stand above the header
-    (a web page or Word file has its title outside the table).
+    (a web page or Word file has its title outside the table); ``columns`` overrides the
+    columns' roles (field → 0-based column, see :func:`govtasks.breakdown.columns.parse_overrides`).
     """
+    decisions: list[str] = []
     drafts: list[DraftTask] = []
     issues: list[Issue] = []
     titles: list[str] = []
@@ -181,17 +189,21 @@ def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequenc
                 issues.append(Issue(code=codes.SHEET_SKIPPED, severity=Severity.INFO, where=CellRef(file=file, sheet=sheet.name),
                                     message="该工作表没有任务表的表头，未导入"))
             continue
-        result = _read_sheet(sheet, header, file)
+        result = _read_sheet(sheet, header, file, columns or {})
         drafts += _with_paths(result.items)
         issues += result.issues
         titles += [c.strip() for row in sheet.rows[: header.row] for c in row if c.strip()]
-        has_lead |= "lead" in header.fields.values()
+        assert result.roles is not None
+        has_lead |= "lead" in result.roles.columns
+        where = f"{sheet.name}：" if len(sheets) > 1 else ""
+        decisions += [where + d for d in result.roles.decisions]
     if not drafts:
         _raise_no_table(file, sheets, empty)
     title = titles[0] if titles else title_hint
     issuer = _issuer_of(title) or _issuer_of(_ATTACHMENT.sub("", Path(file).stem))  # 芜湖市2024年度….xlsx
     meta = DraftMeta(title=title, year=guess_year(title, file), issuer=issuer, source=file)
-    return finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead, issues=issues)
+    bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead, issues=issues)
+    return bd.replace(layout=Layout("table", decisions))
 
 
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d*\s*[:：.、_\-]?\s*")
