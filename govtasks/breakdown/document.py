@@ -47,7 +47,7 @@ def breakdown_from_document(
         title = title_before(context.get(tables[0].name, ()))
         return breakdown_from_sheets(file, tables, roster=units, lead=lead, title_hint=title)
     if text_importer is not None and text.strip():
-        return text_importer(text, file).replace(layout="text")
+        return text_importer(text, file)
     msg = f"{file}: {kind}中没有任务表格，也没有可识别的任务文本"
     raise LayoutError(msg, file=file)
 

@@ -109,10 +109,12 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
 def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
     from govtasks.breakdown.text import import_text
 
-    if layout in ("standard", "table"):
+    if layout == "standard":
         raise _refuse(p, layout)
-    plan = layout == "plan"
-    return import_text(p, roster=roster, lead=lead, plan=plan).replace(layout="plan" if plan else "text")
+    bd = import_text(p, roster=roster, lead=lead, plan=layout == "plan", tables=layout != "text")
+    if layout == "table" and bd.layout != "table":
+        raise _refuse(p, layout)
+    return bd
 
 
 def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
@@ -126,8 +128,7 @@ def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout
     if layout in ("text", "plan"):
         data, name = load_bytes(p)
         text = "\n".join(docx.read_docx(data, name)[1]) if is_docx else html.read_html(data, name)[1]
-        bd = breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan")
-        return bd.replace(layout=layout)
+        return breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan", tables=False)
     text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead)
     reader = docx.import_docx if is_docx else html.import_html
     return reader(p, roster=roster, lead=lead, text_importer=text_importer)

@@ -60,13 +60,14 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((fld, re.compile(words
     ("lead", r"牵头|主办|主责"),
     ("coop", r"配合|协办|协同|参与|协助|责任|承办|实施单位|单位$|部门$"),
     ("note", r"^备注|^说明$"),
-    ("section", r"领域|方面|类别|板块|分类|篇章|专项"),
+    ("section", r"领域|方面|类别|大类|板块|分类|篇章|专项"),
     ("text", r"任务|事项|内容|措施|目标|举措|工作|项目|指标|要点"),
 ))
 """Word families of header labels, tried in this order when no exact word matches."""
 
 
 _SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"（[^）]*）")
 
 
 @memo(65536)
@@ -94,6 +95,7 @@ def field_of(label: str, parent: str = "") -> str | None:
 @memo(65536)
 def family_of(label: str) -> str | None:
     """The field a normalised label's word family names (``"section"`` for a section column), or None."""
+    label = _BRACKETED.sub("", label)  # 重点工作任务（杭州市2项配合工作）
     if not label or len(label) > 16:
         return None
     return next((fld for fld, words in FAMILIES if words.search(label)), None)

@@ -47,12 +47,14 @@ from typing import NoReturn, Sequence
 
 from govtasks import issues as codes
 from govtasks._types import PathLike
+from govtasks.breakdown import textgrid
 from govtasks.breakdown import textrules as rules
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks.breakdown.table import breakdown_from_sheets
 from govtasks.errors import LayoutError, WorkbookError
 from govtasks.io.workbook import decode_text, read_bytes
 from govtasks.issues import Issue, Severity
-from govtasks.model import Breakdown, CellRef, RosterUnit
+from govtasks.model import Breakdown, CellRef, Layout, RosterUnit
 
 _Lines = list[tuple[int, str]]
 _FIRST = re.compile(r"第\s*一|[（(]?\s*一\s*[、.．）)]")
@@ -75,7 +77,7 @@ class _Items:
 
 
 def import_text(path: PathLike, *, roster: Sequence[RosterUnit] = (), lead: LeadRule = "auto",
-                plan: bool = False) -> Breakdown:
+                plan: bool = False, tables: bool = True) -> Breakdown:
     """Import a task breakdown published as plain text (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030).
 
     Args:
@@ -95,7 +97,7 @@ def import_text(path: PathLike, *, roster: Sequence[RosterUnit] = (), lead: Lead
     """
     p = Path(path)
     data = read_bytes(p)
-    return breakdown_from_text(_decode(data, p.name), p.name, roster=roster, lead=lead, plan=plan)
+    return breakdown_from_text(_decode(data, p.name), p.name, roster=roster, lead=lead, plan=plan, tables=tables)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -117,16 +119,22 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = (), lead: LeadRule = "auto",
-                        plan: bool = False) -> Breakdown:
+                        plan: bool = False, tables: bool = True) -> Breakdown:
     """Parse the text of a notice (or, with ``plan=True``, a prose work plan) into a Breakdown. Pure.
 
     ``file`` names the source in issues and messages; every task's ``source`` is
-    ``CellRef(file=file, row=<1-based line>)``.
+    ``CellRef(file=file, row=<1-based line>)``. With ``tables`` (the default), a table that
+    arrived as text (one cell per paragraph, cells ending in ``|``) is rebuilt and read by the
+    table importer (``bd.layout`` is then ``"table"``).
     """
     if lead not in ("auto", "first"):
         raise ValueError(f"lead must be 'auto' or 'first', not {lead!r}")
     if not text.strip(rules.WS):
         raise LayoutError(f"{file}: 文件是空的，没有可导入的内容", file=file)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if tables and not plan and (table := _table_in(text, file, roster, lead)) is not None:
+        return table
     text = rules.full_width(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -137,8 +145,25 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
         _raise_no_tasks(file, plan)
     meta = _meta(lines, start, file)
     has_lead = any(d.lead for d in drafts)
-    return finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead,
+    bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead,
                   issues=found.issues + count_issues, plan=plan)
+    return bd.replace(layout=Layout("plan" if plan else "text"))
+
+
+def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule) -> Breakdown | None:
+    """The breakdown of a table that arrived as text (:mod:`.textgrid`), when the text holds one."""
+    found = textgrid.grid_of(text)
+    if found is None:
+        return None
+    sheet, line = found
+    before = [s.strip() for s in text.split("\n")[: line - 1] if s.strip()]
+    title = next((s for s in reversed(before) if rules.is_title(s)), "")
+    try:
+        bd = breakdown_from_sheets(file, [sheet], roster=roster, lead=lead, title_hint=title)
+    except LayoutError:
+        return None
+    where = f"第{line}行起的表格（以文本形式发布）已还原为表格读取"
+    return bd.replace(layout=Layout("table", (where, *getattr(bd.layout, "decisions", ()))))
 
 
 def _read(lines: _Lines, file: str, plan: bool) -> tuple[int, _Items]:

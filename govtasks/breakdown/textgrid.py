@@ -1,0 +1,260 @@
+"""Tables that arrive as text, rebuilt as a grid for the table importer. Pure.
+
+Web pages scraped to text, and tables pasted from them, keep the cells but lose the rows:
+
+* **one cell per paragraph**: cells separated by blank lines; a cell's own line breaks (a
+  header word broken over two lines, units one per line) stay inside it;
+* **pipe cells**: each cell ends with ``|`` (on its line or the next); a run of ``|`` with no
+  text between them is a run of empty cells (where a scrape writes the cells a merged cell
+  covers, at the end of the row);
+* **pipe rows**: a row on one line, its cells separated by ``|``.
+
+The header is the first run of cells that are all column labels (:func:`~govtasks.breakdown.
+labels.field_of`), a task-family one among them. Rows are then found from the cells' content:
+a row starts at its 序号 (the next number in sequence) when the table has a number column, else
+at its task text; a pipe-cell table's rows are as long as its header. A section heading
+(一、… / （一）…) is a row of its own. Within a row each cell goes to the column whose kind it
+fits (a number, a task text, unit names, a person's name, a date …), in order; a column a row
+has no cell for is covered by a merged cell above (its value carried down); cells beyond the
+columns (units written one per paragraph) join the unit column they fit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from govtasks.breakdown.columns import resolve
+from govtasks.breakdown.labels import field_of
+from govtasks.io.workbook import Merge, Sheet
+
+_HEADING = re.compile(r"^(第[一二三四五六七八九十百]+(部分|章|篇|方面)|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])")
+_NUMBER = re.compile(r"^\d{1,4}\s*[*＊★]?$")
+_UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心关")
+_DATE = re.compile(r"\d{1,2}\s*月|年底|年内|全年|季度|半年|持续|长期|常态|\d{4}\s*年")
+_SPLIT_UNITS = re.compile(r"[、，,；;\s]+")
+_KINDS = ("number", "text", "section", "units", "person", "date", "long")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int
+    """1-based line of the text where the cell starts."""
+    row_end: bool = False
+    """The last cell of a row written on one line (pipe rows)."""
+
+
+def _pipe_rows(lines: Sequence[str]) -> bool:
+    rows = [ln for ln in lines if ln.strip()]
+    return sum(ln.count("|") >= 3 and not ln.strip().strip("|") == "" for ln in rows) >= max(2, len(rows) // 3)
+
+
+def cells_of(text: str) -> tuple[list[Cell], str]:
+    """The text's cells, in order, and the format (``"paragraphs"``, ``"pipes"`` or ``"rows"``)."""
+    lines = text.split("\n")
+    if _pipe_rows(lines):
+        out: list[Cell] = []
+        for n, line in enumerate(lines, 1):
+            if line.count("|") >= 2:
+                parts = line.strip().strip("|").split("|")
+                out += [Cell(p.strip(), n) for p in parts[:-1]] + [Cell(parts[-1].strip(), n, row_end=True)]
+        return out, "rows"
+    if sum(ln.rstrip().endswith("|") for ln in lines) >= 4:
+        return _pipe_cells(lines), "pipes"
+    cells, pending, start = [], [], 0
+    for n, line in enumerate(lines + [""], 1):
+        if line.strip():
+            start = start or n
+            pending.append(line.strip())
+        elif pending:
+            cells.append(Cell("\n".join(pending), start))
+            pending, start = [], 0
+    return cells, "paragraphs"
+
+
+def _pipe_cells(lines: Sequence[str]) -> list[Cell]:
+    cells: list[Cell] = []
+    pending: list[str] = []
+    start = 0
+    for n, line in enumerate(lines, 1):
+        pieces = line.split("|")
+        if not cells and len(pieces) > 1 and pieces[0].strip():
+            pending, start = [], 0  # the table's first cell is on this line: what came before is not part of it
+        if not cells and len(pieces) == 1:  # before the table: a line without "|" starts no cell yet
+            pending, start = [line.strip()] if line.strip() else pending, n if line.strip() else start
+            continue
+        for i, piece in enumerate(pieces):
+            if piece.strip():
+                start = start or n
+                pending.append(piece.strip())
+            if i < len(pieces) - 1:  # a "|": the cell ends here
+                cells.append(Cell("\n".join(pending), start or n))
+                pending, start = [], 0
+    return cells
+
+
+def kind_of(text: str) -> str:
+    """What a cell looks like: number, section, units, person, date, text (a task) or long."""
+    t = text.strip()
+    if not t:
+        return ""
+    if _NUMBER.match(t):
+        return "number"
+    if _HEADING.match(t) and len(t) <= 60 and "。" not in t.rstrip("。"):
+        return "section"
+    names = [x for x in _SPLIT_UNITS.split(re.sub(r"[（(][^）)]*[）)]", "", t.lstrip("★*＊"))) if x]
+    if names and all(x.rstrip("等").endswith(_UNIT_END) and len(x) <= 20 for x in names):
+        return "units"
+    if len(t) <= 8 and not any(c.isdigit() for c in t) and (" " in t or len(t) <= 4):
+        return "person"
+    if len(t) <= 16 and _DATE.search(t):
+        return "date"
+    return "text"
+
+
+_FITS = {  # column role → cell kind → score
+    "number": {"number": 4},
+    "text": {"text": 3, "section": 1, "long": 3},
+    "section": {"section": 3, "text": 1, "units": -1},
+    "lead": {"units": 3, "person": 1},
+    "coop": {"units": 3, "person": 1},
+    "leaders": {"person": 3, "units": -1},
+    "persons": {"person": 3},
+    "deadline": {"date": 3},
+    "progress": {"text": 2, "date": 1, "number": 1, "units": 0},
+    "note": {"text": 1, "units": 1, "date": 1},
+}
+
+
+def _score(role: str, kind: str) -> int:
+    return _FITS.get(role, {}).get(kind, -2) if kind else 0
+
+
+def _align(cells: list[str], roles: list[str]) -> list[str | None]:
+    """Each column's cell (None: the row has none there) — the order-keeping placement that
+    fits best; cells left over join the last unit column they fit."""
+    kinds = [kind_of(c) for c in cells]
+    while len(cells) > len(roles):  # more cells than columns: join a unit cell to its neighbour
+        joins = [i for i in range(1, len(cells)) if kinds[i] == "units" and kinds[i - 1] in ("units", "person")]
+        i = joins[-1] if joins else len(cells) - 1
+        cells = cells[: i - 1] + [cells[i - 1] + "\n" + cells[i]] + cells[i + 1:]
+        kinds = kinds[: i - 1] + [kinds[i - 1] if joins else "text"] + kinds[i + 1:]
+    best: tuple[int, tuple[int, ...]] | None = None
+    for places in itertools.combinations(range(len(roles)), len(cells)):
+        score = sum(_score(roles[p], k) for p, k in zip(places, kinds))
+        if best is None or score > best[0]:
+            best = (score, places)
+    out: list[str | None] = [None] * len(roles)
+    assert best is not None
+    for p, cell in zip(best[1], cells):
+        out[p] = cell
+    return out
+
+
+def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
+    """(first cell, cell count) of the table's header: a run of labels with a task one among them."""
+    for start in range(len(cells)):
+        n, seen = 0, set()
+        while start + n < len(cells) and len(cells[start + n].text) <= 30 and kind_of(cells[start + n].text) != "number":
+            role = field_of(cells[start + n].text)
+            if role is None or (role in seen and role not in ("text", "section")):
+                break
+            seen.add(role)
+            n += 1
+            if fmt == "rows" and cells[start + n - 1].row_end:
+                break
+        roles = {field_of(c.text) for c in cells[start:start + n]}
+        if n >= 2 and roles & {"text", "section"} and roles & {"lead", "coop", "progress", "leaders", "deadline"}:
+            return start, n
+    return None
+
+
+def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
+    """The body's rows, as lists of cells (a section heading alone)."""
+    rows: list[list[str]] = []
+    if fmt == "rows":
+        current: list[str] = []
+        for c in cells:
+            current.append(c.text)
+            if c.row_end:
+                rows.append(current)
+                current = []
+        return rows + ([current] if current else [])
+    if fmt == "pipes":
+        width = len(roles)
+        for i in range(0, len(cells), width):
+            rows.append([c.text for c in cells[i:i + width]])
+        return rows
+    numbered = roles[0] == "number"
+    expected = 1
+    for c in cells:
+        kind = kind_of(c.text)
+        starts = (kind == "number" and c.text.strip().rstrip("*＊★").isdigit()
+                  and int(c.text.strip().rstrip("*＊★")) in (expected, 1)) if numbered else kind == "text"
+        if kind == "section" and not (rows and len(rows[-1]) == 1 and numbered and _waiting(rows[-1])):
+            rows.append([c.text])
+            continue
+        if starts or not rows or (rows and kind_of(rows[-1][0]) == "section" and len(rows[-1]) == 1):
+            if starts and numbered:
+                expected = int(c.text.strip().rstrip("*＊★")) + 1
+            rows.append([c.text])
+        else:
+            rows[-1].append(c.text)
+    return rows
+
+
+def _waiting(row: list[str]) -> bool:
+    return kind_of(row[0]) == "number"
+
+
+def _roles(header: list[str], body: list[Cell], fmt: str) -> list[str]:
+    """Each column's role: the header's words, and for the task-family columns their content (as
+    the table importer decides them), taken from the rows that have a cell in every column."""
+    fields = {c: field_of(h) or "" for c, h in enumerate(header)}
+    n = len(header)
+    rough = [field_of(h) or "" for h in header]
+    complete = [r for r in _rows(body, rough, fmt) if len(r) == n and all(c.strip() for c in r)]
+    roles = resolve({c: f for c, f in fields.items() if f}, dict(enumerate(header)), complete).columns
+    by_col = {c: ("section" if f.startswith("section") else f) for f, c in roles.items()}
+    return [by_col.get(c, "") for c in range(n)]
+
+
+def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | None:
+    """The table in ``text`` as a Sheet (header, rows, section rows merged across) and the line its
+    header starts on; None when the text holds no table."""
+    cells, fmt = cells_of(text)
+    found = _header(cells, fmt)
+    if found is None:
+        return None
+    start, n = found
+    header = [c.text.replace("\n", "") for c in cells[start:start + n]]
+    roles = _roles(header, cells[start + n:], fmt)
+    body = _rows(cells[start + n:], roles, fmt)
+    grid: list[list[str]] = [header]
+    merges: list[Merge] = []
+    above: list[str] = [""] * n
+    for row in body:
+        cells_present = [c for c in row]
+        while cells_present and not cells_present[-1].strip():
+            cells_present.pop()  # a scrape writes the cells a merged cell covers as empty ones, at the end
+        if not cells_present:
+            continue
+        if len(cells_present) == 1 and kind_of(cells_present[0]) == "section":
+            merges.append((len(grid), 0, len(grid), n - 1))
+            grid.append([cells_present[0]] + [""] * (n - 1))
+            above = [""] * n
+            continue
+        placed = _align(cells_present, roles) if len(cells_present) != n else list(cells_present)
+        filled = [above[i] if v is None and roles[i] in _CARRIED else (v or "") for i, v in enumerate(placed)]
+        grid.append(filled)
+        above = filled
+    if len(grid) < 2:
+        return None
+    return Sheet(name, grid, merges), cells[start].line
+
+
+_CARRIED = ("number", "section", "lead", "coop", "leaders", "deadline")
+"""Columns whose cell a row may lack because a merged cell above covers it."""
