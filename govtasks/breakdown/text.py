@@ -50,6 +50,7 @@ from govtasks._types import PathLike
 from govtasks.breakdown import textgrid
 from govtasks.breakdown import textrules as rules
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks.breakdown.fold import simplified
 from govtasks.breakdown.table import breakdown_from_sheets
 from govtasks.errors import LayoutError, WorkbookError
 from govtasks.io.workbook import decode_text, read_bytes
@@ -135,11 +136,10 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if tables and not plan and (table := _table_in(text, file, roster, lead)) is not None:
         return table
-    text = rules.full_width(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [(n, s) for n, raw in enumerate(text.split("\n"), 1) if (s := raw.strip(rules.WS))]
+    original = _Original(text)
+    lines = original.folded_lines
     start, found = _read(lines, file, plan)
+    original.restore_items(found.items)
     drafts, count_issues = _with_paths(found.items, file)
     if not drafts:
         _raise_no_tasks(file, plan)
@@ -148,6 +148,50 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
     bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead,
                   issues=found.issues + count_issues, plan=plan)
     return bd.replace(layout=Layout("plan" if plan else "text"))
+
+
+class _Original:
+    """The text as written beside its folded form (traditional → simplified, ASCII marks → full
+    width), line by line. The parser reads the folded lines; what it keeps is then taken from the
+    text as written at the same places (folding keeps every character's place)."""
+
+    def __init__(self, text: str) -> None:
+        folded = rules.full_width(simplified(text)).split("\n")
+        self.folded_lines: _Lines = []
+        self._written: dict[int, str] = {}
+        for n, (raw, as_written) in enumerate(zip(folded, text.split("\n")), 1):
+            s = raw.strip(rules.WS)
+            if s:
+                self.folded_lines.append((n, s))
+                lead = len(raw) - len(raw.lstrip(rules.WS))
+                self._written[n] = as_written[lead:lead + len(s)]
+        self._folded = dict(self.folded_lines)
+        self._order = [n for n, _ in self.folded_lines]
+        self._index = {n: i for i, n in enumerate(self._order)}
+
+    def restore(self, s: str, line: int, span: int = 8) -> str:
+        """``s`` (found in the folded lines from ``line`` on) as written."""
+        if not s or line not in self._index:
+            return s
+        i = self._index[line]
+        window = self._order[i:i + span]
+        folded = "".join(self._folded[n] for n in window)
+        at = folded.find(s)
+        return "".join(self._written[n] for n in window)[at:at + len(s)] if at >= 0 else s
+
+    def restore_items(self, items: list[_Section | DraftTask]) -> None:
+        """Every kept text of the items as written: task texts, headings, the annotations' cells."""
+        for item in items:
+            if isinstance(item, _Section):
+                item.text = self.restore(item.text, item.line, 1)
+            elif item.source is not None:
+                line = item.source.row
+                item.text = self.restore(item.text, line)
+                for kind in ("lead", "coop", "leaders", "deadline", "persons", "progress"):
+                    value = getattr(item, kind)
+                    if value:
+                        setattr(item, kind, self.restore(value, line, 12) if "、" not in value else
+                                "、".join(self.restore(v, line, 12) for v in value.split("、")))
 
 
 def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule) -> Breakdown | None:

@@ -154,11 +154,17 @@ def _align(cells: list[str], roles: list[str]) -> list[str | None]:
     return out
 
 
+def _label_like(text: str) -> bool:
+    """A cell that can be a column label: short (a bracketed note aside), not a number or a heading."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", text).strip()
+    return 0 < len(re.sub(r"\s", "", bare)) <= 12 and kind_of(text) not in ("number", "section")
+
+
 def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
     """(first cell, cell count) of the table's header: a run of labels with a task one among them."""
     for start in range(len(cells)):
         n, seen = 0, set()
-        while start + n < len(cells) and len(cells[start + n].text) <= 30 and kind_of(cells[start + n].text) != "number":
+        while start + n < len(cells) and _label_like(cells[start + n].text):
             role = field_of(cells[start + n].text)
             if role is None or (role in seen and role not in ("text", "section")):
                 break

@@ -220,7 +220,7 @@ def split_units(cell: str) -> CellUnits:
         >>> split_units("区人社局、教体局、各乡镇（街道）").names
         ('区人社局', '区教体局', '各乡镇（街道）')
     """
-    text = (cell or "").replace("\r", "").replace("\u3000", " ").strip()
+    text = (cell or "").replace("\r", "").replace("\u3000", " ").replace("(", "（").replace(")", "）").strip()
     if not text:
         return CellUnits()
     bracketed = _ANY_OPEN.search(text) is not None
