@@ -116,7 +116,7 @@ def test_section_paths_without_counts(seed003) -> None:
     assert bd.task("T001").path == ("一、持之以恒主攻工业,不断做强发展支柱", "(一)持续壮大产业集群")  # as written
     assert bd.task("T013").path == ("一、持之以恒主攻工业,不断做强发展支柱", "(三)不断提升园区效益")
     assert bd.task("T014").path == ("二、充分挖掘内需潜力,着力稳定经济增长", "(一)促进居民就业")
-    assert bd.task("T101").path == ("七、全力改善民生福祉，不断提升幸福指数", "（三）维护社会安全稳定")
+    assert bd.task("T101").path == ("七、全力改善民生福祉,不断提升幸福指数", "(三)维护社会安全稳定")
     assert not any("项" in part for t in bd.tasks for part in t.path)
     assert len({t.path[0] for t in bd.tasks}) == 7
 
