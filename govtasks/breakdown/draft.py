@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Iterator, Literal, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Literal, Mapping, Sequence
 
 from govtasks import issues as codes
 from govtasks.breakdown.deadlines import parse_deadline
 from govtasks.breakdown.units import CellUnits, UnitResolver, is_group, split_names, split_units
 from govtasks.issues import Issue, IssueList, Severity
-from govtasks.model import Breakdown, CellRef, DeadlineKind, RosterUnit, Task
+from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 
 LeadRule = Literal["auto", "first"]
 
@@ -38,8 +38,16 @@ class DraftTask:
     extra: list[tuple[str, str]] = field(default_factory=list)
     source: CellRef | None = None
     """Where the task is (its text cell, or its line)."""
-    refs: dict[str, CellRef] = field(default_factory=dict)
-    """Field → where that field's cell is (the lead cell, the deadline cell …), when it is not ``source``."""
+    refs: Mapping[str, CellRef | str] = field(default_factory=dict)
+    """Field → where that field's cell is (the lead cell, the deadline cell …) when it is not ``source``:
+    a CellRef, or a column letter in ``source``'s row (a table's columns, one mapping for all its rows)."""
+
+    def where(self, fld: str) -> CellRef | None:
+        """The cell of a field: its own place, else the task's."""
+        ref = self.refs.get(fld)
+        if isinstance(ref, str):
+            return replace(self.source, column=ref) if self.source is not None else None
+        return ref or self.source
 
 
 @dataclass
@@ -173,7 +181,7 @@ def _unit_uses(tasks: Sequence[Task], drafts: Sequence[DraftTask],
                     counts[unit] += 1
                 else:
                     counts[unit] = 1
-                    first_seen[unit] = draft.refs.get(fld) or draft.refs.get("coop") or draft.source
+                    first_seen[unit] = draft.where(fld if fld in draft.refs else "coop")
     return first_seen, counts
 
 
@@ -182,6 +190,9 @@ def _roster_out(roster: Sequence[RosterUnit], first_seen: dict[str, CellRef | No
     so the 单位 sheet is where a clerk adds aliases and group memberships."""
     known = {u.name for u in roster}
     return tuple(roster) + tuple(RosterUnit(name=u) for u in first_seen if u not in known and not is_group(u))
+
+
+_NO_DEADLINE = Deadline()
 
 
 def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
@@ -197,14 +208,23 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
     new_task = object.__new__
     for draft, task_id in zip(drafts, ids):
         lead, coop = units_of[draft.lead, draft.coop]
+        path = draft.path if len(draft.path) <= 3 and all(draft.path) else tuple(p for p in draft.path if p)[:3]
         task = new_task(Task)
         task.__dict__.update(
-            id=task_id, number=draft.number, path=tuple(p for p in draft.path if p)[:3], text=draft.text,
-            deadline=parse_deadline(draft.deadline, year), lead=lead, coop=coop,
-            leaders=split_names(draft.leaders), persons=split_names(draft.persons),
+            id=task_id, number=draft.number, path=path, text=draft.text,
+            deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
+            leaders=split_names(draft.leaders) if draft.leaders else (), persons=_persons(draft),
             note=draft.note, progress=draft.progress, extra=tuple(draft.extra), source=draft.source)
         out.append(task)
     return out
+
+
+def _persons(draft: DraftTask) -> tuple[str, ...]:
+    """责任人: the persons column, and persons a unit cell names beside a unit (市民政局 伍泽国)."""
+    named = split_units(draft.lead).persons + split_units(draft.coop).persons
+    if not named:
+        return split_names(draft.persons) if draft.persons else ()
+    return tuple(dict.fromkeys(split_names(draft.persons) + named))
 
 
 def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
@@ -228,7 +248,7 @@ _WHERE = {codes.DEADLINE_UNPARSED: "deadline", codes.NO_LEAD: "lead", codes.NO_U
 
 def _task_issues(tasks: Sequence[Task], drafts: Sequence[DraftTask], plan: bool = False) -> list[Issue]:
     unparsed = DeadlineKind.UNPARSED
-    return [Issue(code=code, severity=severity, where=draft.refs.get(_WHERE.get(code, ""), draft.source), task_id=task.id,
+    return [Issue(code=code, severity=severity, where=draft.where(_WHERE.get(code, "")), task_id=task.id,
                   message=f"第 {task.number or task.id} 项任务{tail}")
             for task, draft in zip(tasks, drafts)
             if not task.lead or task.deadline.kind is unparsed or not task.text.strip()  # else nothing to say

@@ -137,9 +137,8 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
                 continue
         path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
         extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
-        refs = {f: CellRef(file=file, sheet=sheet_name, row=r + 1, column=letter) for f, letter in letters.items()}
         items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
-                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), refs))
+                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), letters))
         if number.isdigit():
             last = int(number)
     return result

@@ -376,7 +376,7 @@ def _attach(task: DraftTask, ann: rules.Annotation, where: CellRef | None = None
     """Merge an annotation's fields into the task's cells (lists joined with 、 as written); ``where``
     is the annotation's line when it is not the task's."""
     for kind, values in ann.items():
-        if where is not None:
+        if where is not None and isinstance(task.refs, dict):
             task.refs.setdefault(kind, where)
         sep = "；" if kind == "deadline" else "、"
         old = getattr(task, kind)

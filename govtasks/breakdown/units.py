@@ -8,11 +8,17 @@ groups (各镇政府, 区直有关单位) instead of units.
 
 Rules (see docs/format.md for the reasoning):
 
-* Hard separators (、，,；;) split everywhere except inside brackets.
-* Soft separators (newline, spaces) split only between complete names: a
-  fragment that does not end like a unit name (局, 委, 中心, 政府, 单位, a
-  closing bracket …) is joined to the next one, and a fragment that only
-  qualifies its neighbour ("成员单位", "（粮食局）") is joined to the previous.
+* Hard separators (、，,；;) split everywhere except inside brackets, and except
+  around a bare place word ("各县、市、区政府" is one group).
+* Soft separators (a line break — Alt+Enter, <br>, a Word paragraph — or spaces)
+  separate units too, except inside a name: a fragment that does not stand as a
+  name alone (it does not end like a unit name — 局, 委, 中心, 政府, 单位, a
+  closing bracket … — or is shorter than three characters: "市政⏎府办⏎公厅") is
+  joined to its neighbours, and one that only qualifies its neighbour ("成员单位",
+  "（粮食局）") to the previous.
+* "A及B", "A和B" between two names that stand alone are two units; so are two
+  group words run together ("各镇各部门"). A trailing 等 / 等单位 / 等部门 is not
+  part of a name, and a person's name after a unit ("市民政局 伍泽国") is no unit.
 * A short agency name with no place prefix takes the prefix of the nearest
   prefixed name before it in the same cell (区/市/县/省).
 """
@@ -41,7 +47,7 @@ _SUFFIXES = (
 _CONTINUATIONS = ("成员单位", "各成员单位", "等", "等单位", "等部门")
 _INHERIT_SUFFIX = re.compile(r"(局|委|办|委员会|中心|办公室)$")
 _PLACE = re.compile(r"[区县市省镇乡]|街道|国家|中国|各|有关|相关")
-_PREFIX = re.compile(r"^([区市县省])(?!直)")
+_PREFIX = re.compile(r"^([区市县省])(?!直|场)")  # 市场监管局 has no place prefix
 _GROUP = re.compile(
     r"^各|各(单位|部门|成员单位|镇|乡|街道|县|区|有关)|有关单位|相关单位|有关部门|相关部门"
     r"|成员单位|直属单位|^开发区管委会$|^区直|^市直|^县直|^相关|^有关"
@@ -50,6 +56,7 @@ _LEAD_MARK = "*＊"
 _ALL_SEPS = re.compile(f"([{re.escape(_HARD)}]|[{re.escape(_SOFT)}]+)")
 _SEPARATORS = re.compile(f"[{re.escape(_HARD + _SOFT)}]+")  # (no groups: fragments only)
 _ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
+_ONE_SEP = re.compile(f"([{re.escape(_HARD + _SOFT)}])")
 _NAME_SEPS = re.compile(r"[\n、，,；;]+")
 
 # Long forms → short form used as the alias key (发改委 = 发展改革委 = 发展和改革委员会).
@@ -112,24 +119,6 @@ def _splitter(seps: str) -> re.Pattern[str]:
 
 
 @memo(65536)
-def _complete(fragment: str) -> bool:
-    """Whether a fragment ends like a whole unit name (a lead mark ignored)."""
-    return fragment.rstrip(_LEAD_MARK).endswith(_SUFFIXES)
-
-
-def _whole_name(fragment: str) -> bool:
-    """Whether a separator-free fragment is a unit name on its own: it ends like one, carries
-    no lead mark and does not qualify its neighbour (成员单位, 等)."""
-    return fragment.endswith(_SUFFIXES) and fragment not in _CONTINUATIONS
-
-
-@memo(65536)
-def _fragment_facts(fragment: str) -> tuple[bool, str, bool]:
-    """:func:`_whole_name` and :func:`_prefix_facts` of a fragment in one lookup."""
-    return (_whole_name(fragment), *_prefix_facts(fragment))
-
-
-@memo(65536)
 def _prefix_facts(name: str) -> tuple[str, bool]:
     """(place prefix the name starts with, or ''; whether a short name may inherit one)."""
     m = _PREFIX.match(name)
@@ -138,40 +127,94 @@ def _prefix_facts(name: str) -> tuple[str, bool]:
     return "", len(name) <= 6 and bool(_INHERIT_SUFFIX.search(name)) and not _PLACE.search(name)
 
 
-def _join_soft(item: str) -> list[str]:
-    """Split one hard-separated item at newlines/spaces, re-joining wrapped names."""
-    frags = [f for f, _ in split_outside_brackets(item, _SOFT) if f]
+_ETC = re.compile(r"(?:等|等相关|等有关)(?:单位|部门|相关部门|有关部门|相关单位)?$")
+_AND = re.compile(r"(?<=.)[及和与](?=.)")
+_RUN_TOGETHER = re.compile(r"(?<=[镇乡区县市门位道])(?=各)")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_PLACE_WORDS = frozenset("市区县镇乡")
+_AGENCY = ("局", "委", "办", "中心", "政府", "公司", "部", "院", "厅", "队", "站", "街道", "单位", "部门", "集团", "镇", "乡",
+           "室", "处", "所", "行", "馆", "校")
+"""Endings that close an agency's name: "A及B" splits only between two such names (智能网联及新能源… does not)."""
+
+
+@memo(65536)
+def _alone(fragment: str) -> bool:
+    """Whether a fragment stands as a unit name on its own (a lead mark aside)."""
+    bare = fragment.strip(_LEAD_MARK + "★")
+    return len(bare) >= 3 and bare.endswith(_SUFFIXES) and bare not in _CONTINUATIONS
+
+
+@memo(65536)
+def _plain(fragment: str) -> bool:
+    """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
+    return _alone(fragment) and not any(c in fragment for c in "*＊★等及和与") and "各" not in fragment[1:]
+
+
+def _fragments(text: str) -> list[tuple[str, str]]:
+    """(fragment, the separator after it: "hard", "soft" or "") outside brackets."""
+    out: list[tuple[str, str]] = []
+    if not _ANY_OPEN.search(text):  # no brackets: every separator counts
+        parts = _ONE_SEP.split(text)
+        out = [(parts[i], "hard" if parts[i + 1] in _HARD else "soft") for i in range(0, len(parts) - 1, 2)]
+        out.append((parts[-1], ""))
+    else:
+        depth, start = 0, 0
+        for i, ch in enumerate(text):
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif depth == 0 and (ch in _HARD or ch in _SOFT):
+                out.append((text[start:i], "hard" if ch in _HARD else "soft"))
+                start = i + 1
+        out.append((text[start:], ""))
+    merged: list[tuple[str, str]] = []
+    for frag, sep in out:  # "a、\nb": one separator, the hardest
+        if not frag.strip() and merged:
+            prev, prev_sep = merged[-1]
+            merged[-1] = (prev, "hard" if "hard" in (prev_sep, sep) else prev_sep or sep)
+        elif frag.strip():
+            merged.append((frag.strip(), sep))
+    return merged
+
+
+def _names(text: str) -> list[str]:
+    """The names of a cell as written: fragments joined back where a separator falls inside a name."""
+    frags = _fragments(text)
     names: list[str] = []
-    pending = ""
-    for frag in frags:
-        if not pending and names and (frag in _CONTINUATIONS or frag[0] in _OPEN):
-            names[-1] += frag
-            continue
-        pending += frag
-        if _complete(pending):
-            names.append(pending)
-            pending = ""
-    if pending:
-        names.append(pending)
+    glue = False  # the previous separator falls inside a name
+    place = False  # the previous fragment was a bare place word (各县、市、区政府)
+    for i, (frag, sep) in enumerate(frags):
+        before = frags[i - 1][1] if i else ""
+        if names and (glue or (before == "soft" and (frag in _CONTINUATIONS or frag[0] in _OPEN))
+                      or (before == "soft" and not _alone(frag) and not _alone(names[-1])) or frag in _PLACE_WORDS
+                      or (before == "hard" and place)):
+            names[-1] += ("、" if before == "hard" else "") + frag
+        else:
+            names.append(frag)
+        place = frag in _PLACE_WORDS
+        nxt = frags[i + 1][0] if i + 1 < len(frags) else ""
+        # a soft break inside a name: this part and the joined whole are no name, or the next part is none
+        glue = sep == "soft" and bool(nxt) and not _alone(names[-1]) and not _PERSON.match(nxt) or (
+            sep == "soft" and bool(nxt) and not _alone(nxt) and len(nxt) < 3)
     return names
 
 
-def _join_plain(parts: list[str]) -> list[str]:
-    """Names from ``_ALL_SEPS.split`` output: fragments at even, separators at odd indexes."""
-    names: list[str] = []
-    pending = ""
-    for i in range(0, len(parts), 2):
-        frag = parts[i]
-        if frag:
-            if not pending and names and frag in _CONTINUATIONS and parts[i - 1] not in _HARD:
-                names[-1] += frag
-            else:
-                pending += frag
-        hard = i + 1 < len(parts) and parts[i + 1] in _HARD
-        if pending and (hard or i + 1 >= len(parts) or _complete(pending)):
-            names.append(pending)
-            pending = ""
-    return names
+def _cleaned(name: str) -> list[str]:
+    """A name without a trailing 等, split where two names stand joined (A及B, 各镇各部门)."""
+    if "等" not in name and "及" not in name and "和" not in name and "与" not in name and "各" not in name[1:]:
+        return [name]
+    name = _ETC.sub("", name) or name
+    parts = [name]
+    if "及" in name or "和" in name or "与" in name:
+        pieces = _AND.split(name)
+        if len(pieces) > 1 and all(_alone(p) and p.endswith(_AGENCY) for p in pieces):
+            parts = pieces
+    out: list[str] = []
+    for part in parts:
+        pieces = _RUN_TOGETHER.split(part) if "各" in part[1:] else [part]
+        out += pieces if len(pieces) > 1 and all(is_group(p) and len(p) >= 2 for p in pieces) else [part]
+    return out
 
 
 def _inherit_prefix(names: list[str]) -> list[str]:
@@ -204,15 +247,18 @@ def _with_prefix(name: str, prefix: str) -> str:
 
 
 class CellUnits(NamedTuple):
-    """The units of one cell, in order, and which of them carried a lead mark.
+    """The units of one cell, in order, which of them carried a lead mark, and the persons the
+    cell names beside them ("市民政局 伍泽国").
 
     (A NamedTuple, not a frozen dataclass: one is built per distinct cell of every import.)
     """
 
     names: tuple[str, ...] = ()
     marked: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
 
 
+@memo(65536)
 def split_units(cell: str) -> CellUnits:
     """Split one unit cell into clean names.
 
@@ -223,38 +269,25 @@ def split_units(cell: str) -> CellUnits:
     text = (cell or "").replace("\r", "").replace("\u3000", " ").replace("(", "（").replace(")", "）").strip()
     if not text:
         return CellUnits()
-    bracketed = _ANY_OPEN.search(text) is not None
-    if not bracketed:  # the common cell: every fragment is a whole name (one memo call per fragment)
-        names: list[str] = []
-        prefix = ""
-        for frag in _SEPARATORS.split(text):
-            if frag:  # "、\n" leaves an empty fragment
-                whole, own, inherits = _fragment_facts(frag)
-                if not whole:
-                    break
-                if own:
-                    prefix = own
-                elif prefix and inherits:
-                    frag = prefix + frag
-                names.append(frag)
-        else:
-            return CellUnits(tuple(dict.fromkeys(names)), ())
-    raw: list[str] = []
-    if bracketed:
-        for item, _ in split_outside_brackets(text, _HARD):
-            raw.extend(_join_soft(item.strip()))
-    else:  # a name wrapped over lines: hard separators end a name, soft ones only a complete one
-        raw = _join_plain(_ALL_SEPS.split(text))
-    names, marked = [], []
-    for name in _inherit_prefix([r.strip() for r in raw if r.strip()]):
-        bare = name.rstrip(_LEAD_MARK).strip()
+    frags = _fragments(text)
+    if all(_plain(f) for f, _ in frags):  # the usual cell: every fragment is a whole name, nothing else
+        return CellUnits(tuple(dict.fromkeys(_inherit_prefix([f for f, _ in frags]))))
+    names: list[str] = []
+    marked: list[str] = []
+    persons: list[str] = []
+    written = [c for name in _names(text) for c in _cleaned(name)]
+    for i, name in enumerate(_inherit_prefix([n.strip() for n in written if n.strip()])):
+        bare = name.strip(_LEAD_MARK + "★").strip()
         if not bare:
+            continue
+        if i and len(bare) <= 3 and _PERSON.match(bare) and not bare.endswith(_SUFFIXES) and not is_group(bare):
+            persons.append(bare)  # a person named after a unit
             continue
         if bare != name:
             marked.append(bare)
         if bare not in names:
             names.append(bare)
-    return CellUnits(tuple(names), tuple(marked))
+    return CellUnits(tuple(names), tuple(marked), tuple(persons))
 
 
 def split_names(cell: str) -> tuple[str, ...]:
