@@ -18,6 +18,8 @@ from govtasks.returns.model import Progress, ReturnFile, UnitReturn
 if TYPE_CHECKING:
     import pandas as pd
 
+    from govtasks.report.assess import Assessment
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportRow:
@@ -71,6 +73,8 @@ class Report:
     """The due date the returns were read with (填报情况 marks 按时 / 逾期)."""
     append_coop: bool = False
     """Whether the cooperating units' text was appended to 进展情况."""
+    assessment: Assessment | None = field(default=None, compare=False)
+    """Statuses, lights and the change since the previous period (:func:`govtasks.merge` sets it)."""
 
     @property
     def tasks(self) -> tuple[ReportRow, ...]:
@@ -95,6 +99,19 @@ class Report:
         rows = [(r.task_id, r.number, *(list(r.path) + [""] * depth)[:depth], r.text, "、".join(r.lead),
                  "、".join(r.coop), r.progress, r.status, "、".join(r.missing), r.sources_text) for r in tasks]
         return pd.DataFrame(rows, columns=columns)
+
+    def stats_frame(self) -> pd.DataFrame:
+        """The 统计 table: 合计, then per 一级标题, then per lead unit — 任务数, counts and shares of
+        已完成 / 序时推进 / 滞后 / 未启动 / 未报送, 绿 / 黄 / 红, and per unit 报送情况 and 是否按时."""
+        from govtasks.report.stats import compute_stats, stats_frame
+
+        return stats_frame(compute_stats(self))
+
+    def status_frame(self) -> pd.DataFrame:
+        """One row per task (亮灯情况): 任务编号, 序号, 目标与任务, 牵头单位, 综合状态, 亮灯, 亮灯原因, 各牵头单位状态 …"""
+        from govtasks.report.stats import status_frame
+
+        return status_frame(self)
 
     def units_frame(self) -> pd.DataFrame:
         """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""
