@@ -117,6 +117,26 @@ _LABELS = {
     "quantify_min_chars": "量化最短字数",
 }
 _FIELD_OF = {label: name for name, label in _LABELS.items()}
+RULE_HELP = {
+    "synonyms": "单位填写的完成状态归入四类之一（词=类别，用“、”分隔）；未列出的词按进展情况文字判断并提示",
+    "done_words": "未填完成状态时：进展情况最后一句含这些词、全文不含推进用语，按“已完成”计",
+    "open_words": "表示工作仍在进行的词：有这些词时不按“已完成”计",
+    "lagging_words": "未填完成状态时：进展情况含这些词按“滞后”计（优先于其他用语）",
+    "not_started_words": "未填完成状态时：含这些词、且无完成用语和推进用语，按“未启动”计",
+    "warn_days": "未完成且完成时限在报告期末之后这么多天以内：黄灯",
+    "yellow_behind": "进展情况自报的完成比例低于序时进度这么多个百分点及以上：黄灯",
+    "red_behind": "低于序时进度超过这么多个百分点：红灯",
+    "lagging_light": "“滞后”亮的灯",
+    "not_started_light": "“未启动”亮的灯（任务时间节点尚未到达时为绿灯）",
+    "yellow_twice_red": "本期和上期都是黄灯：转为红灯",
+    "undated_year_end": "没有完成时限的任务按当年年底为时限（“持续推进”等除外）",
+    "copy_threshold": "单位本期进展与本单位上期进展的相似度（0–100）达到此值：疑似照抄上期",
+    "copy_min_chars": "少于此字数的进展不作照抄判断",
+    "token_words": "进展情况只有这些词：提示“没有实质内容”",
+    "token_max_chars": "进展情况（去掉标点）不超过此字数：提示“没有实质内容”",
+    "quantify_min_chars": "进展情况达到此字数却没有数字或日期：提示“缺少量化数据”",
+}
+"""The 说明 column of the rules sheet (Chinese, for the clerk)."""
 _INDEX: list[tuple[tuple[tuple[str, str], ...], dict[str, str]]] = []
 
 
