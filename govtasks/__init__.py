@@ -9,7 +9,10 @@ with it as pandas DataFrames::
     bd.to_frame()
     gt.write_forms(bd, "out/forms", period="2024Q2")   # one progress form per unit
     rets = gt.read_returns("in/returns/", bd, period="2024Q2")
-    gt.write_report(gt.merge(bd, rets), "汇总表.xlsx")
+    report = gt.merge(bd, rets, previous=gt.read_history("2024Q1汇总表.xlsx"))
+    gt.write_report(report, "汇总表.xlsx")              # with 统计, 亮灯情况, 历次进展
+    report.stats_frame()                                 # counts per section and unit
+    gt.write_bulletin(report, "通报.docx")               # the quarter's 通报 (Word)
 """
 
 from __future__ import annotations
@@ -32,8 +35,13 @@ from govtasks.forms.write import write_forms
 from govtasks.issues import Issue, IssueList, Severity
 from govtasks.model import Breakdown, CellRef, Deadline, DeadlineKind, RosterUnit, Task
 from govtasks.periods import Period
+from govtasks.report.assess import Assessment
+from govtasks.report.bulletin import write_bulletin
+from govtasks.report.history import History, read_history
 from govtasks.report.merge import merge
 from govtasks.report.model import Report, ReportRow
+from govtasks.report.rules import StatusRules, read_rules
+from govtasks.report.status import TaskStatus, UnitStatus
 from govtasks.report.write import write_report
 from govtasks.returns.model import Progress, ReturnFile, Returns, UnitReturn
 from govtasks.returns.read import read_returns
@@ -41,11 +49,13 @@ from govtasks.returns.read import read_returns
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assessment",
     "Breakdown",
     "CellRef",
     "Deadline",
     "DeadlineKind",
     "GovtasksError",
+    "History",
     "Issue",
     "IssueList",
     "IssuesFoundError",
@@ -59,9 +69,12 @@ __all__ = [
     "RosterUnit",
     "Severity",
     "SheetNotFoundError",
+    "StatusRules",
     "Task",
+    "TaskStatus",
     "TemplateError",
     "UnitReturn",
+    "UnitStatus",
     "UnsupportedFileError",
     "WorkbookError",
     "__version__",
@@ -70,10 +83,13 @@ __all__ = [
     "merge",
     "parse_deadline",
     "read_breakdown",
+    "read_history",
     "read_returns",
     "read_roster",
+    "read_rules",
     "split_units",
     "write_breakdown",
+    "write_bulletin",
     "write_forms",
     "write_report",
 ]

@@ -28,6 +28,8 @@ class Assessment:
     """Every task's status and light (and, with earlier periods, its change), in task order."""
 
     period: str = ""
+    source_title: str = ""
+    """The breakdown's title (the document a 通报 cites)."""
     rules: StatusRules = field(default_factory=StatusRules)
     tasks: tuple[TaskStatus, ...] = ()
     changes: tuple[TaskChange, ...] = ()
@@ -77,5 +79,5 @@ def assess(report: Report, breakdown: Breakdown, *, rules: StatusRules | Mapping
         issues += found
     tasks = {t.id: t for t in breakdown.tasks}
     issues += weak_returns(tasks, everyone, {s.task_id: s for s in statuses}, chosen)
-    result = Assessment(period=report.period, rules=chosen, tasks=statuses, changes=changes, history=history)
+    result = Assessment(period=report.period, source_title=breakdown.title, rules=chosen, tasks=statuses, changes=changes, history=history)
     return dataclasses.replace(report, assessment=result, issues=IssueList(report.issues + tuple(issues)))
