@@ -12,6 +12,7 @@ has it, 亮灯情况 (综合状态, 亮灯). A report's period is read from its 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from govtasks.report.status import RANK, TaskStatus, text_status
 from govtasks.returns.model import Progress
 
 LIGHTS_SHEET = "亮灯情况"
+_REPORT_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+_FEEDBACK = ("牵头单位反馈", "配合单位反馈")
 _PERIOD = re.compile(r"\d{4}\s*年\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|\d{1,2}\s*月份?|度)")
 _CODE = re.compile(r"报告期[:：]\s*(\d{4}(?:[QqHh][1-4]|M\d{2})?)")
 _WS = re.compile(r"\s+")
@@ -99,7 +102,9 @@ class TaskChange:
 # --- reading ------------------------------------------------------------------------------------
 
 def read_history(paths: PathsLike, *, rules: StatusRules | None = None) -> History:
-    """Read earlier govtasks reports (files, a folder of them, globs), oldest period first.
+    """Read earlier govtasks reports (files, folders of them, globs), oldest period first.
+
+    In a folder, workbooks that are not govtasks reports (returned forms …) are skipped.
 
     Raises:
         WorkbookError: a file cannot be read.
@@ -111,8 +116,18 @@ def read_history(paths: PathsLike, *, rules: StatusRules | None = None) -> Histo
     """
     from govtasks.returns.read import collect_files
 
-    files = [(p, name) for p, name in collect_files(paths) if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods")]
-    periods = [read_report(p, display_name=name, rules=rules) for p, name in files]
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    periods = []
+    for item in items:
+        folder = Path(item).is_dir()
+        for p, name in collect_files(item):
+            if p.suffix.lower() not in _REPORT_EXTENSIONS:
+                continue
+            try:
+                periods.append(read_report(p, display_name=name, rules=rules))
+            except LayoutError:
+                if not folder:
+                    raise  # a file named on its own must be a report; in a folder, other workbooks are skipped
     periods.sort(key=lambda p: (Period.parse(p.period).end.isoformat() if p.period else "", p.file))
     return History(tuple(periods))
 
@@ -124,8 +139,8 @@ def read_report(path: Path, *, display_name: str | None = None, rules: StatusRul
     book = read_workbook(path, display_name=display_name)
     sheets = {s.name: s.rows for s in book.sheets}
     main = next((rows for rows in sheets.values() if _table(rows, ("任务编号", "进展情况"))), None)
-    if main is None:
-        raise LayoutError(f"{book.name}: 不是 govtasks 汇总表（没有同时有“任务编号”“进展情况”表头的工作表），不能作为上期汇总表",
+    if main is None or not any(name in sheets for name in (*_FEEDBACK, LIGHTS_SHEET)):
+        raise LayoutError(f"{book.name}: 不是 govtasks 汇总表（没有“任务编号”“进展情况”列和“牵头单位反馈”工作表），不能作为往期汇总表",
                           file=book.name)
     title = main[0][0].strip() if main and main[0] else ""
     answers = _answers(sheets)
@@ -165,7 +180,7 @@ def _columns(rows: list[list[str]], labels: Sequence[str]) -> Iterable[tuple[str
 
 def _answers(sheets: dict[str, list[list[str]]]) -> dict[tuple[str, str], tuple[str, str]]:
     out: dict[tuple[str, str], tuple[str, str]] = {}
-    for name in ("牵头单位反馈", "配合单位反馈"):
+    for name in _FEEDBACK:
         for tid, unit, status, text in _columns(sheets.get(name, []), ("任务编号", "单位", "完成状态", "进展情况")):
             key = (unit.strip(), tid)
             if key in out:  # two rows of one unit for one task: joined, as merge joins them
