@@ -179,14 +179,21 @@ def text_status(text: str, rules: StatusRules) -> tuple[str, str]:
     lag = _first(text, rules.lagging_words)
     if lag:
         return LAGGING, lag
-    done = _first(_last_sentence(text), rules.done_words)
-    still = _first(text, rules.open_words)
     not_started = _first(text, rules.not_started_words)
+    bare = _blank(text, rules.not_started_words) if not_started else text  # 尚未启动 is not 尚未 (goes on)
+    done = _first(_last_sentence(bare), rules.done_words)
+    still = _first(bare, rules.open_words)
     if not_started and not done and not still:
         return NOT_STARTED, not_started
     if done and not still and not not_started:
         return DONE, done
     return ON_TRACK, still or ""
+
+
+def _blank(text: str, words: Iterable[str]) -> str:
+    for w in sorted(words, key=len, reverse=True):
+        text = text.replace(w, "　")
+    return text
 
 
 def _last_sentence(text: str) -> str:
@@ -233,7 +240,7 @@ def unit_light(us: UnitStatus, task: Task, ctx: _Context) -> tuple[str, str]:
     if us.status == LAGGING:
         found.append((rules.lagging_light, said))
     elif us.status == NOT_STARTED:
-        found.append((GREEN, f"{said}，{plan}") if expected == 0 else (rules.not_started_light, said))
+        found = [(GREEN, f"{said}，{plan}")] if expected == 0 else [(rules.not_started_light, said)]
     if us.share is not None and expected is not None:
         found.append(_gap_light(us.share, expected, rules))
     due = due_date(task, ctx)
