@@ -275,10 +275,14 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
 
 def _merged(args: argparse.Namespace) -> tuple[Returns, Report]:
     """The returns and the report for merge/bulletin: --previous and --rules applied."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from govtasks import merge, read_history, read_rules
 
-    bd, rets = _read(args)
-    history = read_history(args.previous) if args.previous else None
+    with ThreadPoolExecutor(1) as pool:  # the earlier reports are parsed while the returns are read (calamine frees the GIL)
+        earlier = pool.submit(read_history, args.previous) if args.previous else None
+        bd, rets = _read(args)
+        history = earlier.result() if earlier is not None else None
     try:
         rules = read_rules(args.rules) if args.rules else None
     except ValueError as exc:

@@ -35,6 +35,7 @@ class Assessment:
     changes: tuple[TaskChange, ...] = ()
     """One per task when earlier reports were given, else empty."""
     history: History | None = None
+    """The earlier periods (their tasks' texts, statuses and lights; not each unit's answers)."""
 
     def by_task(self) -> dict[str, TaskStatus]:
         """Task ID → status."""
@@ -79,5 +80,7 @@ def assess(report: Report, breakdown: Breakdown, *, rules: StatusRules | Mapping
         issues += found
     tasks = {t.id: t for t in breakdown.tasks}
     issues += weak_returns(tasks, everyone, {s.task_id: s for s in statuses}, chosen)
-    result = Assessment(period=report.period, source_title=breakdown.title, rules=chosen, tasks=statuses, changes=changes, history=history)
+    kept = History(tuple(dataclasses.replace(p, answers={}) for p in history.periods)) if history else None
+    result = Assessment(period=report.period, source_title=breakdown.title, rules=chosen, tasks=statuses,
+                        changes=changes, history=kept)  # each unit's earlier answers are not kept: only compared
     return dataclasses.replace(report, assessment=result, issues=IssueList(report.issues + tuple(issues)))

@@ -78,13 +78,23 @@ def _environment() -> Any:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
 
 
+_LISTING = re.compile(r"[\t\a\n\f]")
+
+
 def _load(source: Path) -> Any:
     from docxtpl import DocxTemplate
+
+    class Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type information
+        """docxtpl's template; its pass turning tab, line and page breaks in text into Word's elements
+        (a regex over every run of the document) is skipped when the text has none of them."""
+
+        def resolve_listing(self, xml: str) -> str:
+            return super().resolve_listing(xml) if _LISTING.search(xml) else xml
 
     if not source.is_file():
         raise TemplateError(f"{source.name}: 通报模板不存在", file=source.name)
     try:
-        tpl = DocxTemplate(str(source))
+        tpl = Template(str(source))
         tpl.init_docx()
     except Exception as exc:
         raise TemplateError(f"{source.name}: 不是可用的 Word（.docx）通报模板（{exc}）", file=source.name) from exc
@@ -184,9 +194,14 @@ def _tasks(report: Report) -> dict[str, list[dict[str, str]]]:
     for row in report.tasks:
         st = statuses[row.task_id]
         if st.light in key:
-            out[key[st.light]].append({"number": row.number, "text": row.text, "lead": "、".join(row.lead),
+            out[key[st.light]].append({"number": row.number, "text": _one_line(row.text), "lead": "、".join(row.lead),
                                        "status": st.status, "light": st.light, "reason": st.reason.rstrip("。")})
     return out
+
+
+def _one_line(text: str) -> str:
+    """A task's text in a paragraph of the 通报: its line breaks become spaces."""
+    return " ".join(text.split("\n")) if "\n" in text else text
 
 
 def _timeliness(stats: Stats) -> dict[str, Any]:

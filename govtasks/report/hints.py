@@ -29,35 +29,37 @@ def weak_returns(tasks: dict[str, Task], answers: Sequence[Progress], statuses: 
     """The hints for every answer (lead and cooperating), in the answers' order."""
     tokens = {_PUNCT.sub("", w) for w in rules.token_words}
     longest = max(map(len, tokens), default=0)
+    short, long = longest + 8, rules.quantify_min_chars
+    warned = {k for k, s in statuses.items() if s.light in (YELLOW, RED)}
     out: list[Issue] = []
     for entry in answers:
-        task = tasks.get(entry.task_id)
-        if task is None:
-            continue
         text = entry.progress
-        if len(text) <= longest + 8 or not text:
+        size = len(text)
+        if size <= short:
             bare = _PUNCT.sub("", text)
             if bare in tokens or len(bare) <= rules.token_max_chars:
-                out.append(_token(task, entry, bare))
-        elif len(text) >= rules.quantify_min_chars and _FIGURE.search(text) is None:
-            out.append(_hint(codes.NO_FIGURES, task, entry, f"进展情况共{len(text)}字，没有一个数字或日期（缺少量化数据）；"
-                                                          "请补充完成了多少、投资多少、时间节点等具体数据"))
-        status = statuses.get(entry.task_id)
-        if (status is not None and status.light in (YELLOW, RED) and entry.unit in task.lead
-                and not entry.problems.strip()):
-            out.append(_hint(codes.NO_PROBLEMS, task, entry, f"该项亮{status.light}灯，但“存在问题”栏为空（只报喜不报忧）；"
-                                                          "请说明滞后原因和存在的困难"))
-    return out
+                out.append(_token(tasks, entry, bare))
+        elif size >= long and _FIGURE.search(text) is None:
+            out.append(_hint(codes.NO_FIGURES, tasks, entry, f"进展情况共{size}字，没有一个数字或日期（缺少量化数据）；"
+                                                           "请补充完成了多少、投资多少、时间节点等具体数据"))
+        if entry.task_id in warned and entry.unit in tasks[entry.task_id].lead and not entry.problems.strip():
+            light = statuses[entry.task_id].light
+            out.append(_hint(codes.NO_PROBLEMS, tasks, entry, f"该项亮{light}灯，但“存在问题”栏为空（只报喜不报忧）；"
+                                                           "请说明滞后原因和存在的困难"))
+    return [i for i in out if i.task_id is not None]
 
 
-def _token(task: Task, entry: Progress, bare: str) -> Issue:
+def _token(tasks: dict[str, Task], entry: Progress, bare: str) -> Issue:
     if not bare:
         what = "进展情况为空" + (f"（只选了完成状态“{entry.status}”）" if entry.status else "")
     else:
         what = f"进展情况只写了“{entry.progress.strip()}”"
-    return _hint(codes.TOKEN_ANSWER, task, entry, f"{what}，没有实质内容；请补充本期具体做了什么、进展到哪一步")
+    return _hint(codes.TOKEN_ANSWER, tasks, entry, f"{what}，没有实质内容；请补充本期具体做了什么、进展到哪一步")
 
 
-def _hint(code: str, task: Task, entry: Progress, what: str) -> Issue:
-    return Issue(code=code, severity=Severity.INFO, where=entry.source, unit=entry.unit, task_id=task.id,
-                 message=f"{entry.unit}第{task.number or task.id}项：{what}")
+def _hint(code: str, tasks: dict[str, Task], entry: Progress, what: str) -> Issue:
+    """The hint for one answer (task_id None when the answer's task is not in the breakdown: dropped)."""
+    task = tasks.get(entry.task_id)
+    number = task.number if task is not None and task.number else entry.task_id
+    return Issue(code=code, severity=Severity.INFO, where=entry.source, unit=entry.unit,
+                 task_id=task.id if task is not None else None, message=f"{entry.unit}第{number}项：{what}")

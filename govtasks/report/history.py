@@ -133,56 +133,38 @@ def read_history(paths: PathsLike, *, rules: StatusRules | None = None) -> Histo
 
 
 def read_report(path: Path, *, display_name: str | None = None, rules: StatusRules | None = None) -> PastPeriod:
-    """One earlier report as a :class:`PastPeriod`."""
-    from govtasks.io.workbook import read_workbook
+    """One earlier report as a :class:`PastPeriod` (only the columns history needs are read)."""
+    from govtasks.io.columns import read_columns
 
-    book = read_workbook(path, display_name=display_name)
-    sheets = {s.name: s.rows for s in book.sheets}
-    main = next((rows for rows in sheets.values() if _table(rows, ("任务编号", "进展情况"))), None)
-    if main is None or not any(name in sheets for name in (*_FEEDBACK, LIGHTS_SHEET)):
-        raise LayoutError(f"{book.name}: 不是 govtasks 汇总表（没有“任务编号”“进展情况”列和“牵头单位反馈”工作表），不能作为往期汇总表",
-                          file=book.name)
-    title = main[0][0].strip() if main and main[0] else ""
-    answers = _answers(sheets)
-    tasks = {tid: PastTask(progress=text) for tid, text in _columns(main, ("任务编号", "进展情况"))}
-    lights = {tid: (status, light) for tid, status, light in _columns(sheets.get(LIGHTS_SHEET, []),
-                                                                      ("任务编号", "综合状态", "亮灯"))}
+    answer = ("任务编号", "单位", "完成状态", "进展情况")
+    found, _ = read_columns(path, {_FEEDBACK[0]: answer, _FEEDBACK[1]: answer, LIGHTS_SHEET: ("任务编号", "综合状态", "亮灯")},
+                            display_name=display_name, first=("任务编号", "进展情况"))
+    name = display_name or path.name
+    if "" not in found or not any(k in found for k in (*_FEEDBACK, LIGHTS_SHEET)):
+        raise LayoutError(f"{name}: 不是 govtasks 汇总表（没有“任务编号”“进展情况”列和“牵头单位反馈”工作表），不能作为往期汇总表",
+                          file=name)
+    head, main = found[""]
+    answers = _answers(found)
+    lights = {r[0].strip(): (r[1], r[2]) for r in found.get(LIGHTS_SHEET, ([], []))[1] if r[0].strip()}
     told = _told(answers, lights, rules or StatusRules())
-    tasks = {tid: PastTask(progress=t.progress, status=lights.get(tid, ("", ""))[0] or told.get(tid, ""),
-                           light=lights.get(tid, ("", ""))[1]) for tid, t in tasks.items()}
-    note = " ".join(r[0] for r in sheets.get(LIGHTS_SHEET, [])[:2] if r)
-    return PastPeriod(period=_period(note, title), file=book.name, title=title, tasks=tasks, answers=answers)
+    tasks = {}
+    for tid, text in main:
+        tid = tid.strip()
+        if tid:
+            status, light = lights.get(tid, ("", ""))
+            tasks[tid] = PastTask(progress=text, status=status or told.get(tid, ""), light=light)
+    title = head[0].strip() if head else ""
+    note = " ".join(found.get(LIGHTS_SHEET, ([], []))[0][:2])
+    return PastPeriod(period=_period(note, title), file=name, title=title, tasks=tasks, answers=answers)
 
 
-def _table(rows: list[list[str]], labels: Sequence[str]) -> tuple[int, list[int]] | None:
-    """(header row, column of each label) of the first row (of the first 10) naming all labels."""
-    for r, row in enumerate(rows[:10]):
-        cells = [c.strip() for c in row]
-        if all(label in cells for label in labels):
-            return r, [cells.index(label) for label in labels]
-    return None
-
-
-def _columns(rows: list[list[str]], labels: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """The labelled columns of every row below the header that has a first column (任务编号)."""
-    found = _table(rows, labels)
-    if found is None:
-        return
-    head, cols = found
-    width = max(cols) + 1
-    for row in rows[head + 1:]:
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        values = tuple(row[c].strip() if i == 0 else row[c] for i, c in enumerate(cols))
-        if values[0]:
-            yield values
-
-
-def _answers(sheets: dict[str, list[list[str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+def _answers(found: dict[str, tuple[list[str], list[tuple[str, ...]]]]) -> dict[tuple[str, str], tuple[str, str]]:
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for name in _FEEDBACK:
-        for tid, unit, status, text in _columns(sheets.get(name, []), ("任务编号", "单位", "完成状态", "进展情况")):
-            key = (unit.strip(), tid)
+        for tid, unit, status, text in found.get(name, ([], []))[1]:
+            key = (unit.strip(), tid.strip())
+            if not key[1]:
+                continue
             if key in out:  # two rows of one unit for one task: joined, as merge joins them
                 status, text = out[key][0] or status, "\n".join(x for x in (out[key][1], text) if x)
             out[key] = (status, text)
@@ -285,27 +267,34 @@ def _twice(task: Task, st: TaskStatus, last: PastPeriod) -> Issue:
 def _copied(answers: Sequence[Progress], last: PastPeriod, rules: StatusRules,
             tasks: dict[str, Task]) -> tuple[set[str], list[Issue]]:
     """Tasks with a copied answer, and one issue per copied answer."""
+    shortest = rules.copy_min_chars
+    done = {w for w in {a[0] for a in last.answers.values()} if rules.status_of(w) == DONE}
+    before = last.answers.get
     pairs = []
     for entry in answers:
-        old = last.answers.get((entry.unit, entry.task_id))
-        if old is None or entry.task_id not in tasks or len(entry.progress) < rules.copy_min_chars:
-            continue
-        if rules.status_of(old[0]) == DONE or len(old[1]) < rules.copy_min_chars:
-            continue  # a task done last period may well say the same again
-        pairs.append((entry, old[1]))
-    scores = similarities([_WS.sub("", e.progress) for e, _ in pairs], [_WS.sub("", o) for _, o in pairs])
+        old = before((entry.unit, entry.task_id))
+        # a task done last period may well say the same again
+        if old is not None and len(entry.progress) >= shortest and len(old[1]) >= shortest and old[0] not in done:
+            pairs.append((entry, old[1]))
+    scores = similarities([_squeezed(e.progress) for e, _ in pairs], [_squeezed(o) for _, o in pairs])
     found: set[str] = set()
     issues = []
+    label = last.label
     for (entry, _), score in zip(pairs, scores):
-        if score >= rules.copy_threshold:
+        task = tasks.get(entry.task_id)
+        if score >= rules.copy_threshold and task is not None:
             found.add(entry.task_id)
-            task = tasks[entry.task_id]
             how = "完全相同" if score >= 100 else f"几乎相同（相似度{score:.0f}%）"
             issues.append(Issue(code=codes.COPIED_TEXT, severity=Severity.WARNING, where=entry.source, unit=entry.unit,
                                 task_id=entry.task_id,
-                                message=f"{entry.unit}第{task.number or task.id}项的进展情况与本单位上期（{last.label}）"
+                                message=f"{entry.unit}第{task.number or task.id}项的进展情况与本单位上期（{label}）"
                                         f"{how}，疑似照抄上期；请核实并补报本期进展"))
     return found, issues
+
+
+def _squeezed(text: str) -> str:
+    """The text without white space (a re-wrapped copy is still a copy)."""
+    return text if text.isprintable() and " " not in text and "\u3000" not in text else _WS.sub("", text)
 
 
 def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:

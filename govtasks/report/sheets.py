@@ -7,15 +7,17 @@ numbers in a percent format, never formulas (a formula's cached value would read
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
+from govtasks.io.textfit import row_height
 from govtasks.periods import Period
 from govtasks.report.history import LIGHTS_SHEET
 from govtasks.report.model import Report
 from govtasks.report.rules import GREEN, RED, RULES_SHEET, YELLOW
 from govtasks.report.stats import COUNTED, Stats, compute_stats, lights_sentence, overall_sentence, percent, \
     scope_word, stats_rows, status_rows
-from govtasks.report.write import _blank_borders, _header, _page_setup, _table_sheet, _title, _widths, _write_row
+from govtasks.report.write import MAX_CELL, _blank_borders, _header, _page_setup, _table_sheet, _title, _TOO_LONG, \
+    _widths, _write_row
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -145,10 +147,11 @@ def _lights_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     widths = _widths(LIGHT_COLUMNS)
     formats = _light_formats(wb, fmt)
     rows = status_rows(report)
+    tall = (1, 2, 5, 8, 11)  # the columns whose text can wrap: the row is as high as they need
     for r, row in enumerate(rows, start=3):
         task_id, number, _, text, lead, deadline, expected, units, status, light, reason, *rest = row
         values = [number, text, lead, deadline, expected, units, status, light, reason, *rest, task_id]
-        _write_row(ws, r, values, widths, formats.get(light, formats[""]))
+        _row(ws, r, values, formats.get(light, formats[""]), [(values[c], widths[c]) for c in tall])
     _blank_borders(ws, fmt, 3, 2 + len(rows), visible)
     ws.autofilter(2, 0, 2 + len(rows), visible - 1)
     _page_setup(ws, 2, 2 + len(rows), visible - 1)
@@ -190,15 +193,23 @@ def _history_sheet(wb: Workbook, fmt: dict[str, Any], report: Report) -> None:
     widths = _widths(columns)
     fmts = [fmt["center"], fmt["body"], fmt["center"], *([fmt["body"]] * (len(periods) + 1)), fmt["center"]]
     statuses = assessment.by_task()
+    tall = [(c, widths[c]) for c in range(1, visible)]
     for r, row in enumerate(report.tasks, start=3):
         past = [_cell(p.tasks[row.task_id].status, p.tasks[row.task_id].light, p.tasks[row.task_id].progress)
                 if row.task_id in p.tasks else "（无此任务）" for p in periods]
         st = statuses[row.task_id]
         values = [row.number, row.text, "、".join(row.lead), *past, _cell(st.status, st.light, row.progress),
                   row.task_id]
-        _write_row(ws, r, values, widths, fmts)
+        _row(ws, r, values, fmts, [(values[c], w) for c, w in tall])
     _blank_borders(ws, fmt, 3, 2 + len(report.tasks), visible)
     _page_setup(ws, 2, 2 + len(report.tasks), visible - 1)
+
+
+def _row(ws: Any, r: int, values: list[str], fmts: Sequence[Any], tall: list[tuple[str, float]]) -> None:
+    """A text row as high as its wrapping columns need (a text longer than a cell holds is cut, as in write.py)."""
+    if max(map(len, values)) > MAX_CELL:
+        values = [v[: MAX_CELL - len(_TOO_LONG)] + _TOO_LONG if len(v) > MAX_CELL else v for v in values]
+    ws.text_row(r, values, fmts, row_height(tall))
 
 
 def _cell(status: str, light: str, progress: str) -> str:

@@ -130,14 +130,16 @@ def task_statuses(tasks: Sequence[Task], answers: dict[str, list[Progress]], *, 
     before = previous or {}
     for task in tasks:
         found = answers.get(task.id, ())
-        units = [_unit_status(task, [e for e in found if e.unit == unit], unit, ctx, issues) for unit in task.lead]
-        out.append(_combine(task, units, ctx, before.get(task.id, "")))
+        plan = expected_share(task, ctx)
+        units = [_unit_status(task, [e for e in found if e.unit == unit], unit, ctx, issues, plan) for unit in task.lead]
+        out.append(_combine(task, units, ctx, before.get(task.id, ""), plan[0]))
     return tuple(out), issues
 
 
 # --- one unit --------------------------------------------------------------------------------
 
-def _unit_status(task: Task, entries: list[Progress], unit: str, ctx: _Context, issues: list[Issue]) -> UnitStatus:
+def _unit_status(task: Task, entries: list[Progress], unit: str, ctx: _Context, issues: list[Issue],
+                 plan: tuple[float | None, str]) -> UnitStatus:
     written = "；".join(dict.fromkeys(e.status.strip() for e in entries if e.status.strip()))
     text = "\n".join(dict.fromkeys(e.progress for e in entries if e.progress))
     source = next((e.source for e in entries if e.source is not None), None)
@@ -149,10 +151,9 @@ def _unit_status(task: Task, entries: list[Progress], unit: str, ctx: _Context, 
             issues.append(_unknown(task, unit, written, source))
         status, word = text_status(text, ctx.rules)
         basis = "进展情况"
-    found = UnitStatus(unit=unit, status=status, written=written, basis=basis, word=word, share=stated_share(text),
-                       source=source)
-    light, reason = unit_light(found, task, ctx)
-    return UnitStatus(unit=unit, status=status, written=written, basis=basis, word=word, share=found.share,
+    share = stated_share(text)
+    light, reason = unit_light(status, _said(status, basis, written, word), share, task, ctx, plan)
+    return UnitStatus(unit=unit, status=status, written=written, basis=basis, word=word, share=share,
                       light=light, reason=reason, source=source)
 
 
@@ -222,27 +223,34 @@ def stated_share(text: str) -> float | None:
 
 # --- lights ----------------------------------------------------------------------------------
 
-def _said(us: UnitStatus) -> str:
-    if us.basis == "完成状态":
-        return f"报“{us.written}”" + (f"（按“{us.status}”计）" if us.written != us.status else "")
-    if us.word and us.status != ON_TRACK:
-        return f"未填完成状态，进展情况写有“{us.word}”，按“{us.status}”计"
+def _said(status: str, basis: str, written: str, word: str) -> str:
+    """How the status was told, for the reason."""
+    if basis == "完成状态":
+        return f"报“{written}”" + (f"（按“{status}”计）" if written != status else "")
+    if word and status != ON_TRACK:
+        return f"未填完成状态，进展情况写有“{word}”，按“{status}”计"
     return "未填完成状态，进展情况未写完成或滞后，按“序时推进”计"
 
 
-def unit_light(us: UnitStatus, task: Task, ctx: _Context) -> tuple[str, str]:
-    """The light of one unit's status for a task, and why."""
-    said = _said(us)
-    if us.status == DONE:
+def unit_light(status: str, said: str, share: float | None, task: Task, ctx: _Context,
+               expected_plan: tuple[float | None, str]) -> tuple[str, str]:
+    """The light of one unit's status for a task, and why.
+
+    Args:
+        status: the unit's status; ``said``: how it was told (the reason's start).
+        share: the completion share its text states, if any.
+        expected_plan: 序时进度 and how it was told (:func:`expected_share`).
+    """
+    if status == DONE:
         return GREEN, said
-    expected, plan = expected_share(task, ctx)
+    expected, plan = expected_plan
     rules, found = ctx.rules, [(GREEN, said)]
-    if us.status == LAGGING:
+    if status == LAGGING:
         found.append((rules.lagging_light, said))
-    elif us.status == NOT_STARTED:
+    elif status == NOT_STARTED:
         found = [(GREEN, f"{said}，{plan}")] if expected == 0 else [(rules.not_started_light, said)]
-    if us.share is not None and expected is not None:
-        found.append(_gap_light(us.share, expected, rules))
+    if share is not None and expected is not None:
+        found.append(_gap_light(share, expected, rules))
     due = due_date(task, ctx)
     if due is not None and ctx.period is not None:
         found.append(_deadline_light(task, due, ctx.period.end, said, rules))
@@ -299,6 +307,8 @@ def expected_share(task: Task, ctx: _Context) -> tuple[float | None, str]:
 
 def milestones(task: Task, year: int | None) -> list[tuple[dt.date, float]]:
     """(due date, share 0–1) of the task's milestones, from a column such as 时间节点 / 序时进度; [] when none."""
+    if not task.extra:
+        return []
     text = next((v for k, v in task.extra if _MILESTONE_HEADERS.search(k) and v.strip()), "")
     items = [i.strip() for i in _ITEM_SPLIT.split(text) if i.strip()]
     if len(items) == 1:
@@ -313,8 +323,8 @@ def milestones(task: Task, year: int | None) -> list[tuple[dt.date, float]]:
 
 # --- one task --------------------------------------------------------------------------------
 
-def _combine(task: Task, units: list[UnitStatus], ctx: _Context, previous_light: str) -> TaskStatus:
-    expected, _ = expected_share(task, ctx)
+def _combine(task: Task, units: list[UnitStatus], ctx: _Context, previous_light: str,
+             expected: float | None) -> TaskStatus:
     due = due_date(task, ctx) if ctx.period is not None else None
     reported = [u for u in units if u.status != MISSING]
     missing = [u for u in units if u.status == MISSING]
