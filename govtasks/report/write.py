@@ -3,14 +3,17 @@
 Sheets, in order:
 
 * 重点工作进展情况 — the published layout (seed 004): title, a note line, the
-  header 序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 进展情况 [| 完成状态], section
-  rows merged across, one row per task; hidden columns 任务编号 and 来源 (the
-  file!sheet!cell of every merged text).
+  header 序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 进展情况 [| 完成状态] [| 上期进展
+  | 变化], section rows merged across, one row per task; hidden columns 任务编号 and
+  来源 (the file!sheet!cell of every merged text). A lead unit without text reads
+  【单位】未报送; 完成状态 is each lead unit's status when they differ.
+* 统计, 亮灯情况, 历次进展 (with earlier periods) — report/sheets.py (docs/status.md).
 * 填报情况 — every unit: returned or not, file, time, tasks answered / total;
   then every other file of the returns folder (older versions, not forms …).
 * 牵头单位反馈 / 配合单位反馈 — every answer in full (完成状态, 进展情况, 存在问题,
   下步计划, 备注, other text) with its source cell.
 * 问题清单 — every issue with its place.
+* 亮灯规则 — the rules used (report/sheets.py).
 
 Every text is written as a string, never as a formula: text beginning with = + - @ stays
 text. The tables' rows go through :class:`govtasks._tablesheet.TableSheet` (inline strings,
