@@ -205,3 +205,26 @@ def test_cli_bulletin(yijiang: dict, tmp_path: Path, capsys) -> None:
     assert SENTENCE in printed and out.exists() and (tmp_path / "汇总.xlsx").exists()
     text = _docx_text(out)
     assert "关于2023年第二季度全区重点工作推进情况的通报" in text and "2023年7月10日" in text
+
+
+def test_the_committed_template_is_what_its_script_builds(tmp_path: Path) -> None:
+    from conftest import rebuild_module
+
+    built = rebuild_module("bulletin_template").build(tmp_path / "bulletin.docx")
+    parts = ("word/document.xml", "word/styles.xml", "word/fontTable.xml", "word/settings.xml", "word/footer1.xml")
+    with zipfile.ZipFile(built) as new, zipfile.ZipFile(REPO / "templates" / "bulletin.docx") as old:
+        names = set(old.namelist())
+        for part in parts:
+            assert part in names and new.read(part) == old.read(part), part
+
+
+def test_cli_pdf_writes_the_report_and_the_bulletin_as_pdf(yijiang: dict, tmp_path: Path, libreoffice, capsys) -> None:
+    from govtasks.cli import main
+
+    std = gt.write_breakdown(yijiang["bd"], tmp_path / "std.xlsx")
+    out = tmp_path / "通报.docx"
+    main(["bulletin", str(std), str(yijiang["tmp"] / "returns"), "--period", "2023Q2", "-o", str(out),
+          "--report", str(tmp_path / "汇总.xlsx"), "--pdf"])
+    printed = capsys.readouterr().out
+    for pdf in (tmp_path / "通报.pdf", tmp_path / "汇总.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF") and f"已写入 {pdf}" in printed
