@@ -3,7 +3,6 @@ units, the rules table and its overrides, the weak-return hints, and the printed
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -170,3 +169,16 @@ def test_status_frame_and_the_lights_sheet(tmp_path: Path) -> None:
     assert ws["A2"].value.startswith("报告期：2024Q2（2024年第二季度）；序时进度50.0%")
     assert [c.value for c in ws[4]][6:9] == ["序时推进", "红", "完成时限6月底前已过，仍报“序时推进”"]
     assert ws["H4"].fill.fgColor.rgb == "FFFFC7CE" and ws.column_dimensions["N"].hidden
+
+
+def test_the_stats_sheet_charts_the_units_with_most_tasks_not_on_track(tmp_path: Path) -> None:
+    tasks = [task(f"T{i:03d}", lead=(f"第{i:02d}局",)) for i in range(1, 46)]
+    answers = [answer(t.id, t.lead[0], "推进中。", "滞后" if i % 9 == 0 else "序时推进") for i, t in enumerate(tasks, start=1)]
+    report = assess(tasks, answers)["report"]
+    ws = openpyxl.load_workbook(gt.write_report(report, tmp_path / "r.xlsx"))["统计"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head = next(i for i, r in enumerate(rows) if str(r[0]).startswith("图表数据"))
+    assert rows[head][0] == "图表数据：滞后、未启动、未报送任务较多的40个牵头单位"
+    block = rows[head + 1: head + 41]
+    assert [r[1] for r in block[:5]] == ["第09局", "第18局", "第27局", "第36局", "第45局"]  # the five 滞后 first
+    assert [r[5] for r in block[:6]] == [1, 1, 1, 1, 1, 0] and len(ws._charts) == 2

@@ -21,8 +21,7 @@ from govtasks.errors import GovtasksError, TemplateError, WorkbookError
 from govtasks.periods import Period
 from govtasks.report.model import Report
 from govtasks.report.rules import DONE, LAGGING, MISSING, NOT_STARTED, ON_TRACK, RED, YELLOW
-from govtasks.report.stats import Counts, Stats, compute_stats, lights_sentence, overall_sentence, percent, \
-    scope_word
+from govtasks.report.stats import Counts, Stats, compute_stats, lights_sentence, overall_sentence, percent, scope_word
 
 BULLETIN_TEMPLATE = "bulletin.docx"
 NEXT_STEPS = "（请督查室填写下一步工作要求：一是……；二是……；三是……。）"

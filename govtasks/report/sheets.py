@@ -14,10 +14,28 @@ from govtasks.periods import Period
 from govtasks.report.history import LIGHTS_SHEET
 from govtasks.report.model import Report
 from govtasks.report.rules import GREEN, RED, RULES_SHEET, YELLOW
-from govtasks.report.stats import COUNTED, Stats, compute_stats, lights_sentence, overall_sentence, percent, \
-    scope_word, stats_rows, status_rows
-from govtasks.report.write import MAX_CELL, _blank_borders, _header, _page_setup, _table_sheet, _title, _TOO_LONG, \
-    _widths, _write_row
+from govtasks.report.stats import (
+    COUNTED,
+    Stats,
+    compute_stats,
+    lights_sentence,
+    overall_sentence,
+    percent,
+    scope_word,
+    stats_rows,
+    status_rows,
+)
+from govtasks.report.write import (
+    _TOO_LONG,
+    MAX_CELL,
+    _blank_borders,
+    _header,
+    _page_setup,
+    _table_sheet,
+    _title,
+    _widths,
+    _write_row,
+)
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -36,6 +54,8 @@ LIGHT_COLUMNS = (("序号", 6), ("目标与任务", 30), ("牵头单位", 14), (
                  ("标记", 12), ("任务编号", 9))
 """The 亮灯情况 sheet; 任务编号 (hidden) is last."""
 CHART_ROW_PX = 16
+CHART_UNITS = 40
+"""Units in the chart by unit; with more, the ones with most tasks not on track."""
 MAX_CHART_PX = 4000
 
 
@@ -80,22 +100,41 @@ def _stats_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, stats: Stats
     _blank_borders(ws, fmt, 3, 2 + len(rows), len(STATS_HEAD))
     first_section = 4
     first_unit = first_section + len(stats.sections)
-    _chart(wb, ws, "各标题任务完成状态", first_section, first_unit - 1, (3, len(STATS_HEAD) + 1))
-    _chart(wb, ws, "各牵头单位任务完成状态", first_unit, first_unit + len(stats.units) - 1, (24, len(STATS_HEAD) + 1))
+    right = len(STATS_HEAD) + 1
+    _chart(wb, ws, "各标题任务完成状态", (first_section, first_unit - 1), (3, right))
     end = _timeliness_block(ws, fmt, stats, 4 + len(rows), last)
+    if len(stats.units) <= CHART_UNITS:
+        _chart(wb, ws, "各牵头单位任务完成状态", (first_unit, first_unit + len(stats.units) - 1), (24, right))
+    else:  # a chart of 1,000 bars reads as nothing: the units with most tasks not on track, their counts below
+        end = _chart_units(ws, fmt, stats, end + 2, number)
+        _chart(wb, ws, f"未完成任务较多的{CHART_UNITS}个牵头单位", (end - CHART_UNITS + 1, end), (24, right))
     ws.freeze_panes(3, 2)
     _page_setup(ws, 2, end, last)
+
+
+def _chart_units(ws: Worksheet, fmt: dict[str, Any], stats: Stats, r: int, number: Any) -> int:
+    """The chart's data: the CHART_UNITS units with most 滞后 + 未启动 + 未报送 tasks; returns the last row."""
+    ws.merge_range(r, 0, r, len(STATS_HEAD) - 1, f"图表数据：滞后、未启动、未报送任务较多的{CHART_UNITS}个牵头单位", fmt["section"])
+    worst = sorted(stats.units, key=lambda c: -(c.tasks - c.count(COUNTED[0]) - c.count(COUNTED[1])))[:CHART_UNITS]
+    for i, c in enumerate(worst, start=r + 1):
+        ws.write_string(i, 0, c.kind, fmt["center"])
+        ws.write_string(i, 1, c.name, fmt["body"])
+        ws.write_number(i, 2, c.tasks, number)
+        for k, n in enumerate(c.statuses):
+            ws.write_number(i, 3 + k, n, number)
+    return r + len(worst)
 
 
 _BASE = {"font_name": "仿宋", "font_size": 11, "text_wrap": True, "valign": "vcenter", "border": 1}
 
 
-def _chart(wb: Workbook, ws: Worksheet, title: str, first: int, last: int, at: tuple[int, int]) -> None:
-    """A stacked bar chart of the five statuses for rows ``first``..``last`` (0-based) of the 统计 table."""
+def _chart(wb: Workbook, ws: Worksheet, title: str, rows: tuple[int, int], at: tuple[int, int]) -> None:
+    """A stacked bar chart of the five statuses for rows ``first``..``last`` (0-based) of the 统计 sheet."""
+    first, last = rows
     if last < first:
         return
     chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
-    for i, (status, color) in enumerate(zip(COUNTED, STATUS_COLORS)):
+    for i, color in enumerate(STATUS_COLORS):  # one series per status of COUNTED
         chart.add_series({"name": [STATS_SHEET, 2, 3 + i], "categories": [STATS_SHEET, first, 1, last, 1],
                           "values": [STATS_SHEET, first, 3 + i, last, 3 + i], "fill": {"color": color},
                           "gap": 60})
