@@ -149,7 +149,8 @@ def test_the_bulletin_opens_in_libreoffice_and_its_pdf_has_the_sentence(yijiang:
     info = subprocess.run(["pdfinfo", str(pdfs[0])], capture_output=True, text=True, check=True).stdout
     assert "A4" in info
     fonts = subprocess.run(["pdffonts", str(pdfs[0])], capture_output=True, text=True, check=True).stdout
-    assert "CJK" in fonts  # LibreOffice rendered the Chinese with a CJK font, not boxes
+    # every glyph in a CJK face (no boxes): 仿宋/小标宋/楷体 in the serif face, 黑体 in the sans (write_pdfs's table)
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts
 
 
 def _fonts(path: Path) -> set[str]:

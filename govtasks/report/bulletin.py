@@ -227,6 +227,7 @@ def write_pdfs(paths: list[Path]) -> list[Path]:
 
     work = Path(tempfile.mkdtemp(prefix="govtasks-pdf-"))
     try:
+        _font_replacements(work / "profile")
         converted = convert_with_libreoffice(paths, work, fmt="pdf")
         out = []
         for src in paths:
@@ -239,3 +240,29 @@ def write_pdfs(paths: list[Path]) -> list[Path]:
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+PDF_FONTS = {"方正小标宋简体": "Noto Serif CJK SC", "仿宋_GB2312": "Noto Serif CJK SC", "仿宋": "Noto Serif CJK SC",
+             "楷体_GB2312": "Noto Serif CJK SC", "楷体": "Noto Serif CJK SC", "宋体": "Noto Serif CJK SC",
+             "黑体": "Noto Sans CJK SC"}
+"""LibreOffice's replacement table for the PDFs: the 公文 fonts (rarely installed on Linux) print in the
+serif or sans CJK face of the same style, when that face is installed; otherwise LibreOffice's own
+per-glyph fallback applies."""
+
+
+def _font_replacements(profile: Path) -> None:
+    """Seed the private LibreOffice profile with the replacement table (Tools ▸ Options ▸ Fonts)."""
+    pairs = "".join(
+        f'<node oor:name="_{i}" oor:op="replace">'
+        '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{name}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{face}</value></prop></node>'
+        for i, (name, face) in enumerate(PDF_FONTS.items()))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+           'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+           '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+           '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>'
+           f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{pairs}</item></oor:items>\n')
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(xml, encoding="utf-8")
