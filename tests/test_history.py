@@ -58,7 +58,7 @@ def wuhu(tmp_path_factory: pytest.TempPathFactory) -> dict:
     q1 = gt.write_report(gt.merge(bd, returns(bd, tmp / "q1", "2024Q1")), tmp / "2024Q1汇总表.xlsx")
     history = gt.read_history(tmp)  # a folder with the earlier report (and the returned forms, skipped)
     report = gt.merge(bd, returns(bd, tmp / "q2", "2024Q2"), previous=history)
-    q2 = gt.write_report(report, tmp / "q2" / "2024Q2汇总表.xlsx")
+    q2 = gt.write_report(report, tmp / "out" / "2024Q2汇总表.xlsx")
     return {"bd": bd, "q1": q1, "q2": q2, "history": history, "report": report, "tmp": tmp}
 
 
@@ -126,3 +126,23 @@ def test_previous_progress_in_the_q3_form_is_the_units_own_text(wuhu: dict, tmp_
         ws, labels, header_row = rh.form_sheet(openpyxl.load_workbook(form))
         row = rh.task_rows(ws, labels, header_row)["T017"]
         assert ws.cell(row, labels["上期进展"]).value == text(unit, task, "2024Q2"), unit  # not 【…】 of both
+
+
+def test_cli_merge_with_previous_reports_and_a_rules_workbook(wuhu: dict, tmp_path: Path, capsys) -> None:
+    from helpers import write_xlsx
+
+    from govtasks.cli import main
+
+    std = gt.write_breakdown(wuhu["bd"], tmp_path / "std.xlsx")
+    rules = write_xlsx(tmp_path / "规则.xlsx", {"亮灯规则": [["规则", "值"], ["连续黄灯转红", "否"]]})
+    out = tmp_path / "r.xlsx"
+    code = main(["merge", str(std), str(wuhu["tmp"] / "q2"), "--period", "2024Q2", "-o", str(out),
+                 "--previous", str(wuhu["q1"]), "--rules", str(rules)])
+    assert code == 0 and "已写入" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(out)
+    assert "历次进展" in wb.sheetnames
+    lights = {r[-1]: r for r in wb["亮灯情况"].iter_rows(min_row=4, values_only=True)}
+    assert lights["T008"][7] == "黄" and lights["T008"][11] == "持平（滞后）"  # 黄 twice stays 黄 under these rules
+    rules_used = {r[0]: r[1] for r in wb["亮灯规则"].iter_rows(min_row=4, values_only=True)}
+    assert rules_used["连续黄灯转红"] == "否"
+

@@ -212,6 +212,10 @@ def read_rules(path: PathLike, *, sheet: str = RULES_SHEET, base: StatusRules | 
     Raises:
         LayoutError: no such sheet, or no 规则/值 header in it.
         ValueError: an unknown rule or value (the message names the row).
+
+    Example:
+        >>> rules = read_rules("亮灯规则.xlsx")          # doctest: +SKIP
+        >>> report = merge(bd, returns, rules=rules)      # doctest: +SKIP
     """
     from govtasks.io.workbook import read_workbook
 
