@@ -1,4 +1,4 @@
-"""Command line: ``govtasks import``, ``show``, ``forms``, ``merge`` and ``status``.
+"""Command line: ``govtasks import``, ``show``, ``forms``, ``merge``, ``status`` and ``bulletin``.
 
 Exit codes: 0 all fine; 1 the data has errors (output still written); 2 a file
 could not be used at all, or the command line is wrong. Messages are Chinese
@@ -8,6 +8,7 @@ and carry no traceback unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from govtasks.model import Breakdown
 from govtasks.periods import Period
 
 if TYPE_CHECKING:
+    from govtasks.report.model import Report
     from govtasks.returns.model import Returns, UnitReturn
 
 _MAX_ISSUES = 200
@@ -92,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_merge(args)
         if args.command == "status":
             return _cmd_status(args)
+        if args.command == "bulletin":
+            return _cmd_bulletin(args)
         return _cmd_show(args)
     except GovtasksError as exc:
         if args.debug:
@@ -255,7 +259,9 @@ def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
                            description="读取报回的进展情况表（文件夹或文件），按任务汇总，写出汇总表（含填报情况、配合单位反馈、问题清单）")
     stat = _command(sub, "status", help="查看报送情况：哪些单位已报、哪些未报；可生成催报通知",
                           description="列出已报送和未报送的单位及数量；--notice 生成可直接发送的催报通知")
-    for cmd in (merge, stat):
+    bull = _command(sub, "bulletin", help="生成重点工作推进情况通报（Word，可编辑）",
+                          description="汇总报回的表，按完成状态和亮灯规则生成通报（.docx，GB/T 9704 公文格式）")
+    for cmd in (merge, stat, bull):
         cmd.args.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
         cmd.args.add_argument("returns", nargs="+", metavar="RETURNS", help="报回的文件夹（含子文件夹）或文件")
         cmd.args.add_argument("--period", required=True, metavar="期间",
@@ -264,8 +270,19 @@ def _returns_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         cmd.args.add_argument("--no-libreoffice", action="store_true", help="不用 LibreOffice 转换 .et 等文件（列为无法读取）")
         cmd.args.add_argument("--due", metavar="日期", help="报送截止日期，如 2024-06-25 或“6月25日”：按文件保存时间标注按时/逾期")
         cmd.args.add_argument("--round", choices=("one", "coop", "lead"),
-                         help="两轮报送时收的是哪一轮：coop 第一轮（配合单位报牵头单位）、lead 第二轮（牵头单位综合报送）、"
-                              "one 一轮；默认按表内信息判断（有牵头单位综合报表即为第二轮）")
+                              help="两轮报送时收的是哪一轮：coop 第一轮（配合单位报牵头单位）、lead 第二轮（牵头单位综合报送）、"
+                                   "one 一轮；默认按表内信息判断（有牵头单位综合报表即为第二轮）")
+    for cmd in (merge, bull):
+        cmd.args.add_argument("--previous", nargs="+", metavar="REPORT", help="往期汇总表（文件或文件夹）：加“上期进展”“变化”，查照抄、倒退、连续黄灯")
+        cmd.args.add_argument("--rules", metavar="RULES.xlsx", help="亮灯规则表（“亮灯规则”工作表：规则 | 值），见 docs/status.md")
+        cmd.args.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成 PDF")
+    bull.args.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="通报文件（.docx）")
+    bull.args.add_argument("--report", metavar="REPORT.xlsx", help="同时写出汇总表")
+    bull.args.add_argument("--template", metavar="T.docx", help="自定义通报模板（docxtpl；占位符见 templates/README.md）")
+    bull.args.add_argument("--office", default="", metavar="名称", help="落款单位，如“弋江区人民政府督查室”")
+    bull.args.add_argument("--date", metavar="日期", help="落款日期，如 2024-07-10（默认今天）")
+    bull.args.add_argument("--addressees", default="各有关单位", metavar="主送", help="主送单位，如“各街道、区直各单位”")
+    bull.args.add_argument("--doc-number", default="", metavar="文号", help="文号或期号，如“督查通报 第3期”")
     merge.args.add_argument("-o", "--output", required=True, metavar="REPORT.xlsx", help="汇总表文件")
     merge.args.add_argument("--title", help="汇总表标题（默认“<发文机关><期间>重点工作进展和完成情况”）")
     merge.args.add_argument("--with-status", action="store_true", help="在“进展情况”后加一列“完成状态”")
@@ -319,13 +336,60 @@ def _read(args: argparse.Namespace) -> tuple[Breakdown, Returns]:
     return bd, rets
 
 
+def _merged(args: argparse.Namespace) -> tuple[Returns, Report]:
+    """The returns and the report for merge/bulletin: --previous and --rules applied."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from govtasks import merge, read_history, read_rules
+
+    with ThreadPoolExecutor(1) as pool:  # the earlier reports are parsed while the returns are read (calamine frees the GIL)
+        earlier = pool.submit(read_history, args.previous) if args.previous else None
+        bd, rets = _read(args)
+        history = earlier.result() if earlier is not None else None
+    try:
+        rules = read_rules(args.rules) if args.rules else None
+    except ValueError as exc:
+        raise GovtasksError(str(exc)) from exc
+    report = merge(bd, rets, title=getattr(args, "title", None), append_coop=getattr(args, "append_coop", False),
+                   rules=rules, previous=history)
+    return rets, report
+
+
+def _pdfs(paths: list[Path]) -> None:
+    from govtasks.report.bulletin import write_pdfs
+
+    for pdf in write_pdfs(paths):
+        print(f"已写入 {pdf}")
+
+
+def _cmd_bulletin(args: argparse.Namespace) -> int:
+    from govtasks import write_bulletin, write_report
+
+    rets, report = _merged(args)
+    try:
+        when = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError as exc:
+        raise GovtasksError(f"无法识别的落款日期“{args.date}”；请写成 2024-07-10") from exc
+    out = write_bulletin(report, args.output, template=args.template, office=args.office, date=when,
+                         addressees=args.addressees, doc_number=args.doc_number)
+    written = [out] + ([write_report(report, args.report, with_status=True)] if args.report else [])
+    for path in written:
+        print(f"已写入 {path}")
+    from govtasks.report.stats import compute_stats, lights_sentence, overall_sentence, scope_word
+
+    stats = compute_stats(report)
+    print(overall_sentence(stats, scope_word(report.title)) + lights_sentence(stats))
+    if args.pdf:
+        _pdfs(written)
+    return 1 if report.issues.errors else 0
+
+
 def _cmd_merge(args: argparse.Namespace) -> int:
-    from govtasks import merge, write_report
+    from govtasks import write_report
     from govtasks.forms.rounds import ROUND_LABELS
     from govtasks.report.write import ISSUES_SHEET
 
-    bd, rets = _read(args)
-    report = merge(bd, rets, title=args.title, append_coop=args.append_coop)
+    rets, report = _merged(args)
     out = write_report(report, args.output, with_status=args.with_status)
     done = sum(u.returned for u in report.units)
     with_text = sum(1 for r in report.tasks if r.progress)
@@ -335,6 +399,8 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     print(f"已写入 {out}：任务 {len(report.tasks)} 项（{with_text} 项有进展），配合单位反馈 {len(report.coop)} 条，"
           f"问题 {len(report.issues)} 条（{_counts(report.issues)}）")
     _print_issues(report.issues, f"全部问题见 {out.name} 的“{ISSUES_SHEET}”工作表")
+    if args.pdf:
+        _pdfs([out])
     return 1 if report.issues.errors else 0
 
 

@@ -85,6 +85,15 @@ NOT_A_FORM = "not-a-form"                  # a file in the returns folder that i
 PERIOD_YEAR = "period-year"                # the period is of another year than the breakdown
 CONVERTED = "converted"                    # a file read through a LibreOffice conversion
 
+# statuses, history and weak returns (docs/status.md)
+STATUS_UNKNOWN = "status-unknown"          # a 完成状态 word the rules cannot class (the text decided)
+COPIED_TEXT = "copied-text"                # a unit's text the same or nearly the same as its own last period
+STATUS_BACKWARDS = "status-backwards"      # a task's status fell since the previous period
+YELLOW_TWICE = "yellow-twice"              # a task 黄 in this period and the previous one
+TOKEN_ANSWER = "token-answer"              # an empty or token answer (已推进, 无) (hint)
+NO_FIGURES = "no-figures"                  # a long answer with no number or date (hint: 缺少量化数据)
+NO_PROBLEMS = "no-problems"                # a 黄/红 task whose 存在问题 is empty (hint: 只报喜不报忧)
+
 
 class Severity(str, Enum):
     """How bad an issue is: ERROR needs action, WARNING deserves a look."""
@@ -162,3 +171,4 @@ class IssueList(tuple[Issue, ...]):
 
         rows = [(i.severity.label, i.code, str(i.where or ""), i.unit or "", i.task_id or "", i.message) for i in self]
         return pd.DataFrame(rows, columns=["级别", "代码", "位置", "单位", "任务编号", "说明"])
+

@@ -30,8 +30,9 @@ Answers = Mapping[str, Mapping[str, str]]
 
 
 def contract_form(path: Path, bd: Breakdown, unit: str, period: str, *, generated: str = "2024-06-20T09:00:00",
-                  sections: bool = True) -> Path:
-    """A form as the contract describes it (title, note, header at row 4, hidden ID column, _lists, _meta)."""
+                  sections: bool = True, answers: Answers | None = None) -> Path:
+    """A form as the contract describes it (title, note, header at row 4, hidden ID column, _lists, _meta);
+    with ``answers`` already filled in (written with XlsxWriter: fast for many returns)."""
     per = Period.parse(period)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
     ws = wb.add_worksheet("进展情况表")
@@ -50,6 +51,8 @@ def contract_form(path: Path, bd: Breakdown, unit: str, period: str, *, generate
                   task.role_of(unit) or "")
         for c, value in enumerate(values):
             ws.write_string(r, c, value)
+        for fld, text in (answers or {}).get(task.id, {}).items():
+            ws.write_string(r, HEADER.index(ANSWER_LABELS[fld]), text)
         r += 1
     ws.write_string(r + 1, 2, "填报人：")
     ws.write_string(r + 1, 5, "联系电话：")

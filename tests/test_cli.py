@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE_000, EXAMPLE_001
 from helpers import write_xlsx
 

@@ -167,7 +167,7 @@ def pdf_lines(pdf: Path) -> list[tuple[int, float, float, str]]:
             words = [(float(w.get("xMin", 0)), float(w.get("xMax", 0)), float(w.get("yMin", 0)), w.text or "")
                      for w in line.iter(f"{ns}word")]
             start, end = 0, None
-            for i, (x0, x1, y, text) in enumerate(words):
+            for i, (x0, x1, _y, _text) in enumerate(words):
                 if end is not None and x0 - end > 4:
                     out.append(_segment(p, words[start:i]))
                     start = i

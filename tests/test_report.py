@@ -55,7 +55,8 @@ def values(ws) -> list[list[object]]:
 def test_main_sheet_layout(tmp_path: Path, report: gt.Report) -> None:
     path = gt.write_report(report, tmp_path / "汇总.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [MAIN_SHEET, STATUS_SHEET, LEAD_SHEET, COOP_SHEET, VERSIONS_SHEET, ISSUES_SHEET]
+    assert wb.sheetnames == [MAIN_SHEET, "统计", "亮灯情况", STATUS_SHEET, LEAD_SHEET, COOP_SHEET, VERSIONS_SHEET, ISSUES_SHEET,
+                             "亮灯规则"]
     ws = wb[MAIN_SHEET]
     rows = values(ws)
     assert rows[0][0] == "弋江区2023年第二季度重点工作进展和完成情况"
@@ -63,7 +64,7 @@ def test_main_sheet_layout(tmp_path: Path, report: gt.Report) -> None:
     assert rows[2] == ["序号", "目标与任务", "牵头责任单位", "责任单位", "进展情况", "任务编号", "来源"]
     assert rows[3][0] == "(一)以更实举措提升经济高质量发展质效"
     assert rows[4] == ["1", "壮大主导产业", "区发改委", "区商务局", TRICKY[0], "T001", "区发改委.xlsx!进展情况表!I6"]
-    assert rows[5][:5] == ["2", "支持奇瑞新能源", "区发改委、区经信局", None, f"【区发改委】{TRICKY[1]}"]
+    assert rows[5][:5] == ["2", "支持奇瑞新能源", "区发改委、区经信局", None, f"【区发改委】{TRICKY[1]}\n【区经信局】未报送"]
     assert rows[6][0] == "(二)以更高标准美化城市环境面貌" and rows[7][1] == "推进城市更新"
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A1:E1", "A2:E2", "A4:E4", "A7:E7"} <= merged

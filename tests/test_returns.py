@@ -370,7 +370,10 @@ def test_cli_merge_options(tmp_path: Path, capsys) -> None:
     ws = openpyxl.load_workbook(out)["重点工作进展情况"]
     assert [c.value for c in ws[3]][:6] == ["序号", "目标与任务", "牵头责任单位", "责任单位", "进展情况", "完成状态"]
     row = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[6] == coop_task.id)
-    assert f"【{LEAD}（配合）】{text(LEAD, coop_task)}" in row[4] and row[5].endswith("序时推进")
+    others = [u for u in coop_task.lead if u != lead]
+    assert row[4] == "\n".join([f"【{lead}】{text(lead, coop_task)}", *(f"【{u}】未报送" for u in others),
+                                f"【{LEAD}（配合）】{text(LEAD, coop_task)}"])
+    assert row[5] == "\n".join([f"【{lead}】序时推进", *(f"【{u}】未报送" for u in others)])  # each lead unit's status
 
 
 def test_notice_lists_missing_and_incomplete_units(tmp_path: Path) -> None:

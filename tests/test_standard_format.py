@@ -72,7 +72,6 @@ def test_roster_file(tmp_path: Path) -> None:
 
 def test_the_frames_due_dates_are_datetimes() -> None:
     import pandas as pd
-
     from conftest import EXAMPLE_000
 
     frame = gt.import_breakdown(EXAMPLE_000).to_frame()

@@ -82,7 +82,8 @@ def write_forms(
             roster does not list too (``govtasks.breakdown.roster.not_in_roster`` lists them).
         template: a form template (.xlsx); default ``templates/form.xlsx``.
         previous: the previous period's report (a workbook with 任务编号 and
-            进展情况 columns) or a mapping task ID → text, shown as 上期进展.
+            进展情况 columns) or a mapping task ID → text, shown as 上期进展: from a
+            govtasks report each unit's own answer (its 牵头/配合单位反馈 rows).
         password: sheet-protection password (default: protected, no password).
         generated: time written into the forms (default: now).
         overwrite: replace existing files of the same names.
@@ -184,31 +185,79 @@ def _targets(out_dir: Path, wanted: list[str], *, overwrite: bool) -> list[Path]
 
 # --- the previous period's progress -------------------------------------------------------
 
-def read_previous(path: PathLike) -> dict[str, str]:
-    """Task ID → 进展情况 from a report or returned form: a sheet whose header has 任务编号 and 进展情况.
+class PreviousProgress(dict[str, str]):
+    """Task ID → 进展情况 as the previous report printed it, and each unit's own answer (``by_unit``)."""
+
+    def __init__(self, by_task: Mapping[str, str], by_unit: Mapping[tuple[str, str], str]) -> None:
+        super().__init__(by_task)
+        self.by_unit = dict(by_unit)
+        """(unit, task ID) → the unit's own 进展情况 (from 牵头单位反馈 / 配合单位反馈); empty for a returned form."""
+
+    def for_unit(self, unit: str, task_id: str) -> str:
+        """The unit's own last answer; the printed text only when the workbook has no per-unit answers."""
+        if self.by_unit:
+            return self.by_unit.get((unit, task_id), "")
+        return self.get(task_id, "")
+
+
+_FEEDBACK_SHEETS = ("牵头单位反馈", "配合单位反馈")
+
+
+def read_previous(path: PathLike) -> PreviousProgress:
+    """The previous period's 进展情况 from a report or a returned form.
+
+    Task ID → text from the first sheet whose header has 任务编号 and 进展情况; and from a
+    govtasks report's 牵头单位反馈 and 配合单位反馈 (which have 单位) every unit's own answer,
+    which is what each unit's form shows as 上期进展.
 
     Raises:
         LayoutError: no sheet has both columns.
     """
-    from govtasks.breakdown.labels import SYNONYMS, norm_label
     from govtasks.io.workbook import read_workbook
 
     wb = read_workbook(path)
+    by_task: dict[str, str] | None = None
+    by_unit: dict[tuple[str, str], str] = {}
+    for sheet in sorted(wb.sheets, key=lambda s: not s.visible):
+        found = _id_text_columns(sheet.rows)
+        if found is None:
+            continue
+        head, id_col, text_col, unit_col = found
+        lines = sheet.rows[head + 1:]
+        if by_task is None and sheet.name not in _FEEDBACK_SHEETS:
+            by_task = {}
+            for line in lines:
+                _add(by_task, _at(line, id_col).strip(), _at(line, text_col))
+        elif sheet.name in _FEEDBACK_SHEETS and unit_col is not None:
+            for line in lines:
+                key = (_at(line, unit_col).strip(), _at(line, id_col).strip())
+                if all(key):
+                    _add(by_unit, key, _at(line, text_col))
+    if by_task is None:
+        raise LayoutError(f"{wb.name}: 未找到同时有“任务编号”和“进展情况”表头的工作表，无法读取上期进展", file=wb.name)
+    return PreviousProgress(by_task, by_unit)
+
+
+def _add(out: dict[Any, str], key: Any, text: str) -> None:
+    """Add a text under a key; a second text of one key is joined by a newline."""
+    text = text.strip()
+    if key and text:
+        out[key] = f"{out[key]}\n{text}" if key in out else text
+
+
+def _id_text_columns(rows: list[list[str]]) -> tuple[int, int, int, int | None] | None:
+    """(header row, 任务编号 column, 进展情况 column, 单位 column or None) of the first header naming both."""
+    from govtasks.breakdown.labels import SYNONYMS, norm_label
+
     progress = {norm_label(x) for x in SYNONYMS["progress"]}
     ids = {norm_label(x) for x in SYNONYMS["id"]}
-    for sheet in sorted(wb.sheets, key=lambda s: not s.visible):
-        for r, row in enumerate(sheet.rows[:30]):
-            labels = [norm_label(c) for c in row]
-            id_col = next((c for c, x in enumerate(labels) if x in ids), None)
-            text_col = next((c for c, x in enumerate(labels) if x in progress), None)
-            if id_col is not None and text_col is not None:
-                out: dict[str, str] = {}
-                for line in sheet.rows[r + 1:]:
-                    key, text = _at(line, id_col).strip(), _at(line, text_col).strip()
-                    if key and text:
-                        out[key] = f"{out[key]}\n{text}" if key in out else text
-                return out
-    raise LayoutError(f"{wb.name}: 未找到同时有“任务编号”和“进展情况”表头的工作表，无法读取上期进展", file=wb.name)
+    for r, row in enumerate(rows[:30]):
+        labels = [norm_label(c) for c in row]
+        id_col = next((c for c, x in enumerate(labels) if x in ids), None)
+        text_col = next((c for c, x in enumerate(labels) if x in progress), None)
+        if id_col is not None and text_col is not None:
+            return r, id_col, text_col, next((c for c, x in enumerate(labels) if x == "单位"), None)
+    return None
 
 
 def _at(row: list[str], col: int) -> str:
@@ -278,7 +327,7 @@ class _Run:
         return {**found, "index": index}
 
 
-def _items(run: _Run, led: Sequence[Task], coop: Sequence[Task]) -> list[Item]:
+def _items(run: _Run, led: Sequence[Task], coop: Sequence[Task], unit: str = "") -> list[Item]:
     """Section headings and tasks in form order: leads then cooperations, each under its headings.
 
     A heading is emitted for every level that changes from one task to the next
@@ -300,7 +349,11 @@ def _items(run: _Run, led: Sequence[Task], coop: Sequence[Task]) -> list[Item]:
                 items.append(_section(level + 1, task.path[level], " / ".join(task.path[:level + 1]), role,
                                       last=level == len(task.path) - 1))
             path, index = task.path, index + 1
-            items.append(Item("tasks", run.task_vars(task, role, index), (task.id, role)))
+            values = run.task_vars(task, role, index)
+            own = run.previous.for_unit(unit, task.id) if isinstance(run.previous, PreviousProgress) else values["previous"]
+            if own != values["previous"]:  # the unit's own last answer, not the merged text
+                values = {**values, "previous": own}
+            items.append(Item("tasks", values, (task.id, role, own)))
     return _count_sections(items)
 
 
@@ -339,7 +392,7 @@ def _write_form(run: _Run, unit: str, led: Sequence[Task], coop: Sequence[Task],
     to = send_to(rounds.round, coop, rounds.send_to)
     ctx = {**run.base, "unit": {"name": unit, "lead_count": len(led), "coop_count": len(coop),
                                 "task_count": len(led) + len(coop)}, "round": round_vars(rounds.round, to, rounds.send_by)}
-    items = _items(run, led, coop)
+    items = _items(run, led, coop, unit)
     with atomic_workbook(target) as wb:
         # the workbook's time is the generation time (deterministic when `generated` is given),
         # so a return nobody re-saved shows when its form was made, not a placeholder date

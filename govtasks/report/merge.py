@@ -16,7 +16,7 @@ Rules (docs/returns.md):
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from govtasks.model import Breakdown, Task
 from govtasks.periods import Period
@@ -24,23 +24,34 @@ from govtasks.report.model import Report, ReportRow
 from govtasks.returns.model import ROLE_LEAD, Progress, Returns
 from govtasks.returns.status import return_status
 
+if TYPE_CHECKING:
+    from govtasks.report.history import History
+    from govtasks.report.rules import StatusRules
+
 TITLE_SUFFIX = "重点工作进展和完成情况"
 
 
-def merge(breakdown: Breakdown, returns: Returns, *, title: str | None = None, append_coop: bool = False) -> Report:
-    """Merge returned answers into the consolidated report.
+def merge(breakdown: Breakdown, returns: Returns, *, title: str | None = None, append_coop: bool = False,
+          rules: StatusRules | Mapping[str, Any] | None = None, previous: History | None = None) -> Report:
+    """Merge returned answers into the consolidated report, with every task's status and light.
 
     Args:
         breakdown: the tasks, in report order, with their sections and units.
         returns: what :func:`govtasks.read_returns` read (or Returns built by hand).
         title: the report title; default ``<发文机关><期间>重点工作进展和完成情况``.
         append_coop: also append cooperating units' text to each task's 进展情况.
+        rules: the status and light rules (docs/status.md): a StatusRules, or a mapping of
+            rules to change (``{"临近时限天数": 15}``); default the published practice.
+        previous: earlier periods (:func:`govtasks.read_history`): 上期进展, 变化 and the flags.
 
     Example:
         >>> report = merge(bd, returns)              # doctest: +SKIP
         >>> report.to_frame()["进展情况"].str.len()   # doctest: +SKIP
+        >>> report.stats_frame()                     # doctest: +SKIP
     """
-    return _merge(breakdown, returns, title, append_coop)
+    from govtasks.report.assess import assess
+
+    return assess(_merge(breakdown, returns, title, append_coop), breakdown, rules=rules, history=previous)
 
 
 def _merge(breakdown: Breakdown, returns: Returns, title: str | None, append_coop: bool) -> Report:

@@ -18,6 +18,8 @@ from govtasks.returns.model import OtherVersion, Progress, ReturnFile, UnitRetur
 if TYPE_CHECKING:
     import pandas as pd
 
+    from govtasks.report.assess import Assessment
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportRow:
@@ -82,6 +84,8 @@ class Report:
     """Whether the cooperating units' text was appended to 进展情况."""
     versions: tuple[OtherVersion, ...] = ()
     """Texts of other versions of units' returns that the answers in use do not hold (sheet 其他版本)."""
+    assessment: Assessment | None = field(default=None, compare=False)
+    """Statuses, lights and the change since the previous period (:func:`govtasks.merge` sets it)."""
 
     @property
     def tasks(self) -> tuple[ReportRow, ...]:
@@ -114,6 +118,19 @@ class Report:
 
         rows = [(v.unit, v.task_id, v.label, v.text, str(v.source or ""), v.time) for v in self.versions]
         return pd.DataFrame(rows, columns=["单位", "任务编号", "栏目", "内容", "位置", "时间"])
+
+    def stats_frame(self) -> pd.DataFrame:
+        """The 统计 table: 合计, then per 一级标题, then per lead unit — 任务数, counts and shares of
+        已完成 / 序时推进 / 滞后 / 未启动 / 未报送, 绿 / 黄 / 红, and per unit 报送情况 and 是否按时."""
+        from govtasks.report.stats import compute_stats, stats_frame
+
+        return stats_frame(compute_stats(self))
+
+    def status_frame(self) -> pd.DataFrame:
+        """One row per task (亮灯情况): 任务编号, 序号, 目标与任务, 牵头单位, 综合状态, 亮灯, 亮灯原因, 各牵头单位状态 …"""
+        from govtasks.report.stats import status_frame
+
+        return status_frame(self)
 
     def units_frame(self) -> pd.DataFrame:
         """One row per unit (填报情况): returned or not, file, time, tasks answered / total."""

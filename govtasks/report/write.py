@@ -3,9 +3,11 @@
 Sheets, in order:
 
 * 重点工作进展情况 — the published layout (seed 004): title, a note line, the
-  header 序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 进展情况 [| 完成状态], section
-  rows merged across, one row per task; hidden columns 任务编号 and 来源 (the
-  file!sheet!cell of every merged text).
+  header 序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 进展情况 [| 完成状态] [| 上期进展
+  | 变化], section rows merged across, one row per task; hidden columns 任务编号 and
+  来源 (the file!sheet!cell of every merged text). A lead unit without text reads
+  【单位】未报送; 完成状态 is each lead unit's status when they differ.
+* 统计, 亮灯情况, 历次进展 (with earlier periods) — report/sheets.py (docs/status.md).
 * 填报情况 — every unit: returned or not, file, time, tasks answered / total;
   then every other file of the returns folder (older versions, not forms …).
 * 牵头单位反馈 / 配合单位反馈 — every answer in full (完成状态, 进展情况, 存在问题,
@@ -13,6 +15,7 @@ Sheets, in order:
 * 其他版本 — every text a unit wrote in another version of its return that the answer
   in use does not hold: unit, task, column, text, file!sheet!cell, the version's time.
 * 问题清单 — every issue with its place.
+* 亮灯规则 — the rules used (report/sheets.py).
 
 Every text is written as a string, never as a formula: text beginning with = + - @ stays
 text. The tables' rows go through :class:`govtasks._tablesheet.TableSheet` (inline strings,
@@ -52,7 +55,9 @@ _TOO_LONG = "……（超出单元格长度，全文见“牵头单位反馈”/
 
 MAIN_COLUMNS: tuple[tuple[str, float], ...] = (("序号", 6), ("目标与任务", 36), ("牵头责任单位", 14),
                                                ("责任单位", 18), ("进展情况", 70))
-STATUS_COLUMN = ("完成状态", 10.0)
+STATUS_COLUMN = ("完成状态", 14.0)
+HISTORY_COLUMNS = (("上期进展", 50.0), ("变化", 14.0))
+"""After 进展情况 [完成状态] when earlier reports were given."""
 HIDDEN_COLUMNS = (("任务编号", 9.0), ("来源", 40.0))
 FEEDBACK_COLUMNS = (("序号", 6), ("任务编号", 9), ("目标与任务", 30), ("单位", 14), ("完成状态", 9), ("进展情况", 50),
                     ("存在问题", 24), ("下步计划", 24), ("备注", 12), ("其他内容", 20), ("来源", 28))
@@ -82,11 +87,15 @@ def write_report(report: Report, path: PathLike, *, with_status: bool = False) -
     with atomic_workbook(target, in_memory=small) as wb:
         fmt = _formats(wb)
         _main_sheet(wb, fmt, report, with_status)
+        from govtasks.report.sheets import write_leader_sheets, write_rules_sheet
+
+        write_leader_sheets(wb, fmt, report)  # 统计, 亮灯情况, 历次进展
         _status_sheet(wb, fmt, report)
         _feedback_sheet(wb, fmt, LEAD_SHEET, report.lead, report)
         _feedback_sheet(wb, fmt, COOP_SHEET, report.coop, report)
         _versions_sheet(wb, fmt, report)
         _issues_sheet(wb, fmt, report)
+        write_rules_sheet(wb, fmt, report)
     return target
 
 
@@ -178,7 +187,9 @@ def _note(report: Report) -> str:
 
 def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: bool) -> None:
     ws = _table_sheet(wb, MAIN_SHEET)
-    visible = list(MAIN_COLUMNS) + ([STATUS_COLUMN] if with_status else [])
+    found = report.assessment
+    history = found is not None and bool(found.changes)
+    visible = list(MAIN_COLUMNS) + ([STATUS_COLUMN] if with_status else []) + list(HISTORY_COLUMNS) * history
     columns = visible + list(HIDDEN_COLUMNS)
     last = len(visible) - 1
     _title(ws, fmt, report.title, _note(report), last)
@@ -187,21 +198,54 @@ def _main_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, with_status: 
         ws.set_column(c, c, columns[c][1], None, {"hidden": True})
     widths = _widths(columns)
     body = [fmt["center"], fmt["body"], fmt["center"], fmt["center"], fmt["body"]]
-    body += [fmt["center"]] * with_status + [fmt["body"], fmt["body"]]
+    body += [fmt["center"]] * with_status + [fmt["body"], fmt["center"]] * history + [fmt["body"], fmt["body"]]
+    printed = _printed(report)
     for r, row in enumerate(report.rows, start=3):
         if row.kind == "section":
             ws.merge_range(r, 0, r, last, row.text, fmt["section"])
             ws.set_row(r, row_height([(row.text, sum(widths[: last + 1]))]))
             continue
-        _write_row(ws, r, _main_values(row, with_status), widths, body)
+        _write_row(ws, r, _main_values(row, with_status, printed.get(row.task_id), history), widths, body)
     _blank_borders(ws, fmt, 3, 2 + len(report.rows), last + 1)
     _page_setup(ws, 2, 2 + len(report.rows), last)
 
 
-def _main_values(row: ReportRow, with_status: bool) -> list[str]:
-    values = [row.number, row.text, "、".join(row.lead), "、".join(row.coop), row.progress]
+_Printed = tuple[str, tuple[str, ...], str, str]
+"""A task's printed 完成状态, its lead units that did not report, 上期进展 and 变化 (with earlier periods)."""
+
+
+def _printed(report: Report) -> dict[str, _Printed]:
+    found = report.assessment
+    if found is None:
+        return {}
+    changes = found.changes_by_task()
+    out = {}
+    for st in found.tasks:
+        change = changes.get(st.task_id)
+        missing = tuple(u.unit for u in st.units if u.status == "未报送")
+        out[st.task_id] = (st.printed, missing, change.previous_progress if change else "", change.change if change else "")
+    return out
+
+
+def _with_missing(progress: str, missing: tuple[str, ...], several: bool) -> str:
+    """The lead units' text with a 未报送 line for each lead unit that did not report, before any 【单位（配合）】 text."""
+    marks = [f"【{u}】未报送" for u in missing] if several else ["未报送"]
+    lines = progress.split("\n") if progress else []
+    at = next((i for i, line in enumerate(lines) if line.startswith("【") and "（配合）】" in line[:40]), len(lines))
+    return "\n".join(lines[:at] + marks + lines[at:])
+
+
+def _main_values(row: ReportRow, with_status: bool, printed: _Printed | None = None, history: bool = False) -> list[str]:
+    """The printed cells: a lead unit that did not report reads 未报送 (【单位】未报送 when the task has several)."""
+    status, missing, before, change = printed or (row.status, row.missing, "", "")
+    progress = row.progress
+    if missing:
+        progress = _with_missing(progress, missing, len(row.lead) > 1)
+    values = [row.number, row.text, "、".join(row.lead), "、".join(row.coop), progress]
     if with_status:
-        values.append(row.status)
+        values.append(status)
+    if history:
+        values += [before, change]
     return values + [row.task_id, row.sources_text]
 
 
