@@ -98,11 +98,15 @@ def finish(
     *,
     roster: Sequence[RosterUnit] = (),
     lead: LeadRule = "auto",
-    has_lead_col: bool = True,
+    has_lead_col: bool | None = True,
     issues: Sequence[Issue] = (),
     plan: bool = False,
 ) -> Breakdown:
     """Resolve units, parse deadlines, assign IDs, collect issues.
+
+    ``has_lead_col``: the document has a lead column (a task's lead cell names its leads);
+    False: only 责任单位 (their leads follow ``lead``); None: decided per task (a text notice,
+    where a task without a lead label has only 责任单位).
 
     ``plan=True``: the drafts come from a prose work plan and have no units
     yet; each is reported as ``no-units-yet`` (INFO) instead of ``no-units``.
@@ -120,7 +124,7 @@ def finish(
     )
 
 
-def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool,
+def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool | None,
                    ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]]:
     """Canonical (lead, cooperating) units per distinct pair of unit cells.
 
@@ -132,6 +136,9 @@ def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: Le
     if has_lead_col:  # the cells are independent: split each distinct cell once
         cells = {c: split_units(c) for c in {c: None for pair in uses for c in pair}}
         split = {pair: _lead_and_coop(cells[pair[0]], cells[pair[1]]) for pair in uses}
+    elif has_lead_col is None:
+        split = {pair: _lead_and_coop(split_units(pair[0]), split_units(pair[1])) if pair[0] else _units_of(pair, rule)
+                 for pair in uses}
     else:
         split = {pair: _units_of(pair, rule) for pair in uses}
     spellings: Counter[str] = Counter()

@@ -1,41 +1,26 @@
 """Import published notices as plain text (重点工作责任分工 as a web page or .txt).
 
-Rules (the line rules themselves are in :mod:`._text_rules`):
-
-* **Punctuation.** ASCII , : ; ! ? ( ) in Chinese text become the full-width
-  forms first (:func:`._text_rules.full_width`), so half- and full-width
-  versions of a notice give equal Breakdowns; characters are otherwise kept
-  as written (traditional stays traditional, OCR errors stay).
-* **Where the task list starts.** The *anchor* is the first numbered line
-  ("1." "1、" "1．" "（1）" "(1)") with a unit annotation: inline, on the next
-  line alone, or at the end of its wrapped text. From there we walk back over
-  headings, "1." topics above "(1)" tasks and numbers counting down to it; the
-  walk stops at any other line, after number 1 and after the first "一、"/"（一）"
-  of a rank. So the preamble (addressees, requirement paragraphs such as
-  "一、以目标倒逼落实。各单位要…" — a "heading" followed by sentences is a
-  paragraph —, signature, date) is never read as tasks. With no numbered
-  anchor, the first annotated line is the anchor and every paragraph is a task.
-* **Where it ends.** At 附件/抄送/联系人 lines, a date, or a signature followed
-  by a date. Page chrome (分享到, 【字体, 扫一扫, page numbers) is skipped.
-* **Annotations attach** to the task on their line or, when a line is only an
-  annotation ("(主办单位:…)" alone, "牵头单位：…" lines), to the task above;
-  fields from several lines are merged. Right after a heading there is no
-  task to attach to: the line is reported as ``row-skipped``.
-* **Numbered lists.** An unnumbered line after a task that has no annotation
-  yet continues its text (a wrapped line); after an annotated task it is
-  reported as ``row-skipped``, never merged. A task without an annotation is
-  kept (``finish()`` reports ``no-units``).
-* **Leads.** Labelled leads (牵头单位/主办单位/牵头责任单位, "A牵头") where the
-  document has any; otherwise the 责任单位 lead (or the first one listed, with
-  ``lead="first"``): ``finish(has_lead_col=...)`` per document.
-* **Sections.** 第一部分 / 一、 / （一） (and "1." topics above "(1)" tasks) give
-  up to three levels. A count "(13项)" is removed from the heading and checked
-  against the tasks found under it (``section-count``).
+* **Folding.** The text is read in a folded copy — traditional characters as simplified
+  (OpenCC), ASCII , : ; ! ? ( ) in Chinese text as full width (:func:`.textrules.full_width`) —
+  and what is kept (task texts, headings, unit cells) is taken from the text as written at the
+  same places, so half- and full-width, traditional and simplified notices give the same tasks,
+  each written as its notice writes it.
+* **Tables as text.** A table that arrived as text (one cell per paragraph, cells ending in |,
+  rows with |) is rebuilt as a grid and read by the table importer (:mod:`.textgrid`).
+* **The task list** is read as an outline (:mod:`.outline`): numbered items nested by their
+  markers, annotation lines added to the item above, blocks cut at 附件 / dates / signatures /
+  a breakdown's title; an item with units is a task, one with tasks below it a heading.
+* **Annotations** (:func:`.textrules.split_annotation`): bracketed groups at the end of a line,
+  labels inline or on lines of their own (牵头单位：… 市级牵头单位：… 分管省领导：… 部门分工：A牵头，
+  B配合 … 完成情况：… 数据提供单位：…), verb forms ("…，A牵头，B配合。", "（A负责）").
+* **Leads.** A task whose annotation names a lead has it; a task that names only 责任单位 has
+  them as its leads (or the first of them, with ``lead="first"`` or when the notice says
+  "列第一位的为牵头单位").
 * **Plans** (``plan=True``): the body starts at the first heading line or
   theme paragraph; each sentence of a paragraph is one commitment (a draft
   task without units, ``no-units-yet``), except a short first sentence that
   names the paragraph's theme ("实施创新引领工程。…", see
-  :func:`._text_rules.plan_theme`), which becomes its heading.
+  :func:`.textrules.plan_theme`), which becomes its heading.
 """
 
 from __future__ import annotations
@@ -51,6 +36,7 @@ from govtasks.breakdown import textgrid
 from govtasks.breakdown import textrules as rules
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 from govtasks.breakdown.fold import simplified
+from govtasks.breakdown.outline import read as read_outline
 from govtasks.breakdown.table import breakdown_from_sheets
 from govtasks.errors import LayoutError, WorkbookError
 from govtasks.io.workbook import decode_text, read_bytes
@@ -58,7 +44,6 @@ from govtasks.issues import Issue, Severity
 from govtasks.model import Breakdown, CellRef, Layout, RosterUnit
 
 _Lines = list[tuple[int, str]]
-_FIRST = re.compile(r"第\s*一|[（(]?\s*一\s*[、.．）)]")
 _TASK_HINT = ("任务行形如“1.任务内容。（牵头单位：区发改委；责任单位：区财政局）”，"
               "或在任务下一行写“牵头单位：…”“责任单位：…”")
 
@@ -138,16 +123,23 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
         return table
     original = _Original(text)
     lines = original.folded_lines
-    start, found = _read(lines, file, plan)
-    original.restore_items(found.items)
-    drafts, count_issues = _with_paths(found.items, file)
+    if plan:
+        start, drafts, found_issues, decisions = _read_plan(lines, file, original)
+    else:
+        outline = read_outline(lines, file, original.restore)
+        if outline is None:
+            _raise_no_tasks(file, plan)
+        start, drafts, found_issues = outline.start, outline.drafts, outline.issues
+        decisions = [f"单位标注中的说明“{r}”已从单位名单中移出" for r in outline.remarks]
+        if lead == "auto" and (said := rules.FIRST_LEADS.search("\n".join(s for _, s in lines))):
+            lead = "first"
+            decisions.append(f"文件说明“{said.group(0)}”：未标注牵头的任务，以列第一位的单位为牵头单位")
     if not drafts:
         _raise_no_tasks(file, plan)
     meta = _meta(lines, start, file)
-    has_lead = any(d.lead for d in drafts)
-    bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=has_lead,
-                  issues=found.issues + count_issues, plan=plan)
-    return bd.replace(layout=Layout("plan" if plan else "text"))
+    bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=True if plan else None, issues=found_issues,
+                plan=plan)
+    return bd.replace(layout=Layout("plan" if plan else "text", tuple(decisions)))
 
 
 class _Original:
@@ -210,17 +202,15 @@ def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule
     return bd.replace(layout=Layout("table", (where, *getattr(bd.layout, "decisions", ()))))
 
 
-def _read(lines: _Lines, file: str, plan: bool) -> tuple[int, _Items]:
-    """(index of the first line of the list, what the list holds)."""
-    if plan:
-        start = _plan_start(lines)
-        if start is None:
-            _raise_no_tasks(file, plan)
-        return start, _plan_items(lines, start, file)
-    anchor = _task_start(lines)
-    if anchor is None:
-        _raise_no_tasks(file, plan)
-    return anchor[0], _task_items(lines, anchor[0], anchor[1], file)
+def _read_plan(lines: _Lines, file: str, original: _Original) -> tuple[int, list[DraftTask], list[Issue], list[str]]:
+    """(index of the first line of the plan, its drafts, issues, decisions)."""
+    start = _plan_start(lines)
+    if start is None:
+        _raise_no_tasks(file, True)
+    found = _plan_items(lines, start, file)
+    original.restore_items(found.items)
+    drafts, count_issues = _with_paths(found.items, file)
+    return start, drafts, found.issues + count_issues, []
 
 
 def _raise_no_tasks(file: str, plan: bool) -> NoReturn:
@@ -232,155 +222,12 @@ def _raise_no_tasks(file: str, plan: bool) -> NoReturn:
     raise LayoutError(msg, file=file)
 
 
-# --- where the list starts -----------------------------------------------------------
-def _annotated(lines: _Lines, i: int, numbered: bool) -> bool:
-    """Whether line i has an annotation naming units: on the line, on the annotation-only
-    lines after it, or (a numbered line) at the end of its wrapped text (2 lines at most)."""
-    if _names_units(rules.split_annotation(lines[i][1])[1]):
-        return True
-    for j in range(i + 1, min(i + 6, len(lines))):
-        rest, ann = rules.split_annotation(lines[j][1])
-        if ann is not None and not rest:
-            if _names_units(ann):
-                return True
-            continue  # e.g. "牵头领导：…" before "牵头单位：…"
-        if rules.numbered(rest) is not None or rules.heading(rest) is not None:
-            return False
-        if ann is not None or not numbered or j > i + 2:
-            return numbered and _names_units(ann)
-    return False
-
-
-def _names_units(ann: rules.Annotation | None) -> bool:
-    return ann is not None and ("lead" in ann or "coop" in ann)
-
-
-def _anchor(lines: _Lines) -> tuple[int, str | None] | None:
-    """(index, number style) of the first annotated numbered line, else of the first annotated line."""
-    first_plain = None
-    for i, (_, s) in enumerate(lines):
-        num = rules.numbered(s)
-        if num is not None and _annotated(lines, i, True):
-            return i, num.style
-        if first_plain is None and rules.heading(s) is None and _annotated(lines, i, False):
-            first_plain = i
-    return None if first_plain is None else (first_plain, None)
-
-
-def _task_start(lines: _Lines) -> tuple[int, str | None] | None:
-    """(index of the first line of the task list, task number style); see the module docstring."""
-    anchor = _anchor(lines)
-    if anchor is None:
-        return None
-    start, style = anchor
-    expect = int(n.number) - 1 if style and (n := rules.numbered(lines[start][1])) else 0
-    firsts: set[int] = set()
-    for i in range(start - 1, -1, -1):
-        s = lines[i][1]
-        head, num = rules.heading(s), rules.numbered(s)
-        if head is not None and head.rank not in firsts:
-            if _FIRST.match(s):  # the first section of this rank: nothing comes before it
-                firsts.add(head.rank)
-        elif num is not None and num.style == style and expect > 0 and int(num.number) == expect:
-            expect -= 1
-        elif num is not None and num.style == "dot" and style == "paren":
-            pass  # a "1." topic above "(1)" tasks
-        else:
-            break
-        start = i
-    return start, style
-
-
-# --- the task list -----------------------------------------------------------------------
 def _role(lines: _Lines, i: int) -> str:
     """"end" where the list ends (附件, 抄送, 联系人, a date, a signature above a date), "chrome", or ""."""
     role = rules.line_role(lines[i][1])
     if role == "signature":
         return "end" if i + 1 < len(lines) and rules.is_date(lines[i + 1][1]) else ""
     return role
-
-
-def _skipped(file: str, line: int, text: str, why: str) -> Issue:
-    return Issue(code=codes.ROW_SKIPPED, severity=Severity.WARNING, where=CellRef(file=file, row=line),
-                 message=f"该行{why}，未导入：“{text[:60]}”")
-
-
-@dataclass
-class _State:
-    """The task list being read: items so far, the current task, and whether it still lacks units."""
-
-    file: str
-    style: str | None
-    out: _Items
-    current: DraftTask | None = None
-    is_open: bool = False
-
-
-def _task_items(lines: _Lines, start: int, style: str | None, file: str) -> _Items:
-    state = _State(file, style, _Items([], []))
-    for i in range(start, len(lines)):
-        role = _role(lines, i)
-        if role == "end" and state.out.items:
-            break
-        if role != "chrome":
-            _read_line(state, *lines[i])
-    return state.out
-
-
-def _read_line(st: _State, no: int, line: str) -> None:
-    """One line of the task list: annotation, heading, task, continuation, or skipped."""
-    body, ann = rules.split_annotation(line)
-    num = rules.numbered(body) if body else None
-    own = num is not None and num.style == st.style
-    if not body and ann is not None:
-        if st.current is None:
-            st.out.issues.append(_skipped(st.file, no, line, "是单位标注，但前面没有任务"))
-            return
-        _attach(st.current, ann, CellRef(file=st.file, row=no))
-        st.is_open = False
-    elif ann is None and not own and (head := _heading(body, num, st.style)) is not None:
-        st.out.items.append(head)
-        head.line = no
-        st.current, st.is_open = None, False
-    elif own or st.style is None or (ann is not None and not st.is_open):
-        st.current = _new_task(num.number if own and num else "", num.rest if own and num else body, ann, st.file, no)
-        st.out.items.append(st.current)
-        st.is_open = ann is None
-    elif st.current is not None and st.is_open:
-        st.current.text += body
-        if ann is not None:
-            _attach(st.current, ann, CellRef(file=st.file, row=no))
-            st.is_open = False
-    else:
-        st.out.issues.append(_skipped(st.file, no, line, "既不是任务也不是标题"))
-
-
-def _heading(body: str, num: rules.Numbered | None, style: str | None) -> _Section | None:
-    """A section: 第一部分 / 一、 / （一）, or a "1." topic line above "(1)" tasks."""
-    head = rules.heading(body)
-    if head is not None:
-        return _Section(head.rank, head.text, head.stated)
-    if num is not None and style == "paren" and num.style == "dot":
-        return _Section(3, body)
-    return None
-
-
-def _new_task(number: str, text: str, ann: rules.Annotation | None, file: str, line: int) -> DraftTask:
-    task = DraftTask(number=number, text=text.strip(rules.WS), source=CellRef(file=file, row=line))
-    if ann:
-        _attach(task, ann)
-    return task
-
-
-def _attach(task: DraftTask, ann: rules.Annotation, where: CellRef | None = None) -> None:
-    """Merge an annotation's fields into the task's cells (lists joined with 、 as written); ``where``
-    is the annotation's line when it is not the task's."""
-    for kind, values in ann.items():
-        if where is not None and isinstance(task.refs, dict):
-            task.refs.setdefault(kind, where)
-        sep = "；" if kind == "deadline" else "、"
-        old = getattr(task, kind)
-        setattr(task, kind, sep.join([old, *values]) if old else sep.join(values))
 
 
 # --- sections and their counts ---------------------------------------------------------------

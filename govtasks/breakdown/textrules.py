@@ -2,7 +2,7 @@
 page chrome and the end of the task list. Pure; no I/O.
 
 Each function looks at one cleaned line (or one sentence) and says what it is;
-:mod:`govtasks.importers.text` decides what to do with it.
+:mod:`govtasks.breakdown.outline` decides what to do with it.
 """
 
 from __future__ import annotations
@@ -104,6 +104,12 @@ def numbered(line: str) -> Numbered | None:
     return Numbered(m.group(2), "paren", line[m.end():])
 
 
+def without_count(text: str) -> str:
+    """A heading's words without its stated count ("县示范区管委会牵头工作（8项）" → "县示范区管委会牵头工作")."""
+    count = _COUNT.search(text)
+    return text[: count.start()].rstrip(WS + "。，,") if count else text
+
+
 def heading(line: str) -> Heading | None:
     """A section heading (第一部分 / 一、 / （一）) without sentences after it, or None.
 
@@ -124,43 +130,180 @@ def heading(line: str) -> Heading | None:
     return None
 
 
+# --- outline markers ------------------------------------------------------------
+MARKER_RANKS = {"part": 0, "cn": 1, "pcn": 2, "dot": 3, "paren": 4, "circled": 5}
+"""How markers nest (GB/T 9704): 第一部分 > 一、 > （一） > 1. > （1） > ①."""
+_MARKERS = (
+    ("part", re.compile(rf"第([{_CN}]+)(?:部分|章|篇|方面)\s*[、.．:：]?\s*")),
+    ("cn", re.compile(rf"([{_CN}]+)\s*[、.．]\s*")),
+    ("pcn", re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*")),
+    ("dot", re.compile(r"(\d{1,4})\s*[.、．﹒](?!\d)\s*")),
+    ("paren", re.compile(r"[（(]\s*(\d{1,4})\s*[）)]\s*")),
+    ("circled", re.compile(r"([①-⑳])\s*")),
+)
+_MARKER_FIRST = frozenset("第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + _CN)
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+class Marker(NamedTuple):
+    """The numbering a line starts with: its style (:data:`MARKER_RANKS`), its number as written,
+    its value, and the rest of the line."""
+
+    style: str
+    number: str
+    value: int
+    rest: str
+
+
+def numeral(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103; 0 when not a Chinese numeral."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    total, digit = 0, 0
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif c == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            return 0
+    return total + digit
+
+
+def marker(line: str) -> Marker | None:
+    """The marker a line starts with (with text after it), or None."""
+    if not line or line[0] not in _MARKER_FIRST:
+        return None
+    for style, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m is not None and m.end() < len(line):
+            value = numeral(m.group(1))
+            return Marker(style, m.group(1), value, line[m.end():]) if value else None
+    return None
+
+
+_RUN_ON = re.compile(
+    rf"(?:(?<=[。；！？）\]】])|\s+)(?=第[{_CN}]+部分|[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[（(]\d{{1,3}}[）)]"
+    rf"|\d{{1,3}}[.、．﹒](?!\d)|[①-⑳])")
+
+
+def run_on(line: str) -> list[str]:
+    """A line that holds several numbered items, split into them.
+
+    Scrapes lose line breaks: "（一）…。（省发改委负责）（二）…" and "一、加快提振市场信心 （一）全面
+    促进消费增长。 1.把恢复…". A line is split before a marker that follows a space, and before
+    one that follows 。/）and continues the numbering of the piece before it (（一） → （二）).
+    """
+    if len(line) < 40:
+        return [line]
+    pieces: list[str] = []
+    start = 0
+    current = marker(line)
+    for m in _RUN_ON.finditer(line):
+        at = m.end()
+        if at <= start or at >= len(line):
+            continue
+        nxt = marker(line[at:])
+        if nxt is None or len(nxt.rest) < 2:
+            continue
+        spaced = m.start() < m.end()
+        if spaced or (current is not None and nxt.style == current.style and nxt.value == current.value + 1):
+            pieces.append(line[start:m.start()].strip(WS))
+            start, current = at, nxt
+    pieces.append(line[start:].strip(WS))
+    return [p for p in pieces if p]
+
+
+_LEADS_WORK = re.compile(r"^(?P<who>.{2,60}?)(?:牵头|主抓|负责|分管|领衔|联系)的?(?:重点)?(?:工作|任务|事项)(?:任务|清单)?$")
+_PERSON_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省长|市长|区长|县长|州长|盟长|旗长|镇长|乡长|"
+                           r"主任|书记|秘书长|局长)$")
+
+
+def lead_heading(text: str) -> Annotation | None:
+    """What a heading that names who leads gives the tasks under it: "王宏副市长牵头重点工作" →
+    leaders 王宏; "县示范区管委会牵头工作" → lead 县示范区管委会. None for other headings."""
+    m = _LEADS_WORK.match(text.strip(WS).rstrip("。：:"))
+    if m is None:
+        return None
+    who = m.group("who")
+    ann = Annotation()
+    names = [n for n in re.split(r"[、，,和]", who) if n]
+    persons = [p.group("name") for n in names if (p := _PERSON_TITLE.match(n))]
+    if persons and len(persons) == len(names):
+        for name in persons:
+            ann.add("leaders", name)
+        return ann
+    units = _unit_list(who)
+    if units:
+        ann.add("lead", units)
+        return ann
+    return None
+
+
 # --- unit annotations -----------------------------------------------------------
+# Labels of annotation fields (the text is folded to simplified characters before it is read). A
+# label is recognised by its end, so 市级牵头单位 and 省牵头单位 are 牵头单位; "duty" labels hold a
+# verb form (部门分工：A牵头，B配合) read by the unit splitter; "note" fields go to 备注.
 _LABELS = {
-    "lead": ("牵头责任单位", "牵头单位", "主办单位", "主责单位", "牽頭責任單位", "牽頭單位", "主辦單位", "主責單位"),
-    "coop": ("协同责任单位", "责任单位", "配合单位", "协办单位", "参与单位",
-             "協同責任單位", "責任單位", "配合單位", "協辦單位", "參與單位"),
-    "leaders": ("牵头区领导", "责任领导", "牵头领导", "分管领导", "牽頭區領導", "責任領導", "牽頭領導", "分管領導"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "完成時限", "時間節點", "完成時間"),
-    "persons": ("责任人", "責任人"),
+    "lead": ("牵头责任单位", "牵头单位", "主办单位", "主责单位", "牵头部门", "主责部门", "主办部门", "牵头责任部门"),
+    "coop": ("协同责任单位", "责任单位", "配合单位", "协办单位", "参与单位", "协同单位", "责任部门", "配合部门",
+             "协同部门", "协办部门", "参与部门"),
+    "duty": ("部门分工", "责任分工", "任务分工"),
+    "leaders": ("牵头区领导", "牵头市领导", "牵头县领导", "责任领导", "牵头领导", "分管领导", "负责领导",
+                "分管省领导", "分管市领导", "分管区领导", "分管县领导", "联系领导", "领衔领导", "包联领导"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求"),
+    "persons": ("责任人",),
+    "progress": ("完成情况", "进展情况", "落实情况", "推进情况", "工作进展"),
+    "note": ("数据提供单位", "数据来源单位", "数据来源", "备注"),
 }
 _KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_LENGTHS = sorted({len(k) for k in _KIND}, reverse=True)
 _LEAD_VERB = re.compile(
-    r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,60}?)(?:牵头|牽頭)(?:负责|負責|抓总|抓總)?"
-    r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,200}?)(?:按职责分工负责|按職責分工負責|共同负责|共同負責|"
-    r"配合|协同|協同|参与|參與|协助|協助)(?:落实|落實|实施|實施|推进|推進)?)?\s*[。；;]?\s*$")
-_DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,120}?)(?:按职责分工负责|按職責分工負責)\s*[。；;]?\s*$")
-_UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心辦團會隊門處組館縣鄉鎮聯)）")
+    r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,200}?)(?:牵头|主办)(?:负责|抓总)?"
+    r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,400}?)(?:按职责分工负责|共同负责|配合|协同|参与|协助|协办)(?:落实|实施|推进)?)?"
+    r"\s*[。；;]?\s*$")
+_DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,400}?)(?P<verb>按职责分工负责|分别负责|负责)\s*[。；;]?\s*$")
+_UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心)）")
 _TRAIL = WS + "。．.;；,，"
-_ETC = re.compile(r"等(?:部门|单位|部門|單位)?$")
+_ETC = re.compile(r"等(?:相关|有关)?(?:部门|单位)?$")
+# A remark at the end of a unit list: "（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）"
+_REMARK = re.compile(r"[（(](?=[^（）()]*(?:下同|除[^（）()]*外|第一位|为牵头|为主办|汇总单位))[^（）()]*[）)]$")
+FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)(?:位|个)的?(?:单位)?(?:为|是)(?:牵头|主办|汇总)"
+                         r"|第一(?:个|家)?(?:单位)?(?:为|是)牵头单位")
+"""A notice's statement that the first unit listed leads (lead="first" for that notice)."""
 
 
 class Annotation(dict[str, list[str]]):
-    """Field kind → values as written, in order. Kinds: lead, coop, leaders, deadline, persons."""
+    """Field kind → values as written, in order. Kinds: lead, coop, leaders, deadline, persons,
+    progress, note, and remark (a note on how units are listed, taken out of a unit list)."""
 
     __slots__ = ()
 
     def add(self, kind: str, value: str) -> None:
-        """Add a value, stripped, without brackets left over at its ends."""
-        value = value.strip(_VALUE_STRIP)
+        """Add a value, stripped, without brackets left over at its ends (progress keeps its final 。)."""
+        value = value.strip(_VALUE_STRIP if kind != "progress" else WS + ",，;；、:：")
         if value and (value[-1] in _CLOSE or value[0] in _OPEN):
             value = _unwrap(value)
+        if kind in ("lead", "coop") and value and value[-1] in _CLOSE and (m := _REMARK.search(value)):
+            self.setdefault("remark", []).append(m.group(0))
+            value = value[: m.start()].strip(_VALUE_STRIP)
         if value:
             self.setdefault(kind, []).append(value)
 
     def merge(self, other: Annotation) -> None:
         for kind, values in other.items():
             self.setdefault(kind, []).extend(values)
+
+    @property
+    def names_units(self) -> bool:
+        """Whether the annotation names lead or cooperating units."""
+        return "lead" in self or "coop" in self
 
 
 def _unwrap(value: str) -> str:
@@ -182,17 +325,35 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
             before = text[window:c].rstrip(WS) if text[c - 1:c] in WS else text[window:c]
             key = next((k for n in _LABEL_LENGTHS if (k := before[-n:]) in _KIND), "")
             if key:
-                found.append((window + len(before) - len(key), c + 1, _KIND[key]))
+                start = window + len(before) - len(key)
+                found.append((_qualified(text, start), c + 1, _KIND[key]))
             c = text.find(colon, c + 1)
     return sorted(found) if len(found) > 1 and "：" in text and ":" in text else found
 
 
+def _qualified(text: str, start: int) -> int:
+    """The start of a label with its qualifier: 市级牵头单位, 牵头负责领导, 分管副市长 (up to 4
+    characters back to the start of the text or a mark; else the label alone)."""
+    j = start
+    while j > 0 and start - j < 4 and "\u4e00" <= text[j - 1] <= "\u9fff":
+        j -= 1
+    return j if j == 0 or not "\u4e00" <= text[j - 1] <= "\u9fff" else start
+
+
 def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
-    """Fields of "主办单位:A;协办单位:B" in any order; an unlabelled ;-part after units is 协办."""
+    """Fields of "主办单位:A;协办单位:B" in any order; an unlabelled ;-part after units is 协办.
+
+    A duty field (部门分工：A牵头，B配合) is a cooperating-unit cell whose verbs mark the lead
+    (:func:`govtasks.breakdown.units.split_units`); a note field keeps its label (数据提供单位：市统计局).
+    """
     ann = Annotation()
-    for i, (_, value_start, kind) in enumerate(labels):
+    for i, (start, value_start, kind) in enumerate(labels):
         end = labels[i + 1][0] if i + 1 < len(labels) else len(body)
-        value = body[value_start:end].rstrip(_VALUE_STRIP)
+        value = body[value_start:end].rstrip(_VALUE_STRIP if kind != "progress" else WS + ",，;；、")
+        if kind == "note":
+            ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value.strip(_VALUE_STRIP)}")
+            continue
+        kind = "coop" if kind == "duty" else kind
         first, *more = ([piece for piece, _ in split_outside_brackets(value, ";；")]
                         if (";" in value or "；" in value) else (value,))
         ann.add(kind, first)
@@ -204,15 +365,19 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
 def _unit_list(text: str) -> str | None:
     """The list without a trailing 等, when every item looks like a unit name."""
     text = _ETC.sub("", text.strip(WS))
-    names = [n for n in re.split(r"[、，,]|和|及", text) if n.strip()]
+    names = [n for n in re.split(r"[、，,]", text) if n.strip()]
     if not names or any(not n.strip().endswith(_UNIT_END) for n in names):
         return None
     return text
 
 
-def _verb(text: str) -> tuple[int, Annotation] | None:
-    """"A牵头，B配合" / "A按职责分工负责" at the end of ``text``: (start, annotation)."""
-    if "牵头" not in text and "牽頭" not in text and "职责分工" not in text and "職責分工" not in text:
+def _verb(text: str, bracketed: bool = False) -> tuple[int, Annotation] | None:
+    """"A牵头，B配合" / "A主办，B协办" / "A按职责分工负责" at the end of ``text``: (start, annotation).
+
+    A bare "A负责" / "A分别负责" counts only in brackets ("（省发改委负责）"): in a sentence it is
+    part of the task ("…由区政府负责").
+    """
+    if "牵头" not in text and "主办" not in text and "负责" not in text:
         return None
     m = _LEAD_VERB.search(text)
     if m is not None:
@@ -224,7 +389,7 @@ def _verb(text: str) -> tuple[int, Annotation] | None:
             ann.add("coop", coop_units)
             return m.start("lead"), ann
     m = _DUTY_VERB.search(text)
-    if m is not None and (units := _unit_list(m.group("coop"))):
+    if m is not None and (bracketed or m.group("verb") == "按职责分工负责") and (units := _unit_list(m.group("coop"))):
         ann = Annotation()
         ann.add("coop", units)
         return m.start("coop"), ann
@@ -281,7 +446,7 @@ def _bracketed(content: str) -> Annotation | None:
     labels = _labels(content)
     if labels and not content[: labels[0][0]].strip(WS):
         return _labelled(content, labels)
-    verb = _verb(content)
+    verb = _verb(content, bracketed=True)
     if verb is not None and not content[: verb[0]].strip(WS + "。，,；;"):
         return verb[1]
     return None

@@ -21,6 +21,8 @@ Rules (see docs/format.md for the reasoning):
   part of a name, and a person's name after a unit ("市民政局 伍泽国") is no unit.
 * A short agency name with no place prefix takes the prefix of the nearest
   prefixed name before it in the same cell (区/市/县/省).
+* Verbs: "A、B牵头，C、D配合" (also 主办/协办, 按职责分工负责) — the names of a clause that ends
+  in 牵头 or 主办 carry the lead mark; the verbs are no part of any name.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from govtasks._perf import memo
+from govtasks.breakdown.fold import fold
 from govtasks.model import RosterUnit
 
 _OPEN = "（(【[〔［《"
@@ -258,6 +261,33 @@ class CellUnits(NamedTuple):
     persons: tuple[str, ...] = ()
 
 
+_VERB_WORDS = ("牵头", "主办", "配合", "协同", "协助", "参与", "协办", "负责")
+_VERB = re.compile(r"(?P<lead>牵头|主办)(?:负责|抓总)?$|(?:按职责分工负责|共同负责|分别负责|负责|配合|协同|协助|参与|协办)"
+                   r"(?:落实|实施|推进)?$")
+
+
+def _verb_marks(text: str) -> str:
+    """"A、B牵头，C、D配合" → "★A、★B；C、D": the verbs dropped, a lead verb's names marked."""
+    folded = fold(text)
+    if not any(w in folded for w in _VERB_WORDS):
+        return text
+    out: list[str] = []
+    at = 0
+    for piece, sep in split_outside_brackets(text, "，,；;。"):
+        body = piece.rstrip(_SOFT)
+        m = _VERB.search(folded[at:at + len(body)])
+        at += len(piece) + len(sep)
+        if m is None:
+            out.append(piece)
+            continue
+        body = body[: m.start()]
+        if m.group("lead"):
+            body = "、".join(n if n.startswith(("*", "＊", "★")) else "★" + n
+                            for n, _ in split_outside_brackets(body, "、") if n.strip())
+        out.append(body)
+    return "；".join(p for p in out if p.strip())
+
+
 @memo(65536)
 def split_units(cell: str) -> CellUnits:
     """Split one unit cell into clean names.
@@ -275,6 +305,7 @@ def split_units(cell: str) -> CellUnits:
     names: list[str] = []
     marked: list[str] = []
     persons: list[str] = []
+    text = _verb_marks(text)
     written = [c for name in _names(text) for c in _cleaned(name)]
     for i, name in enumerate(_inherit_prefix([n.strip() for n in written if n.strip()])):
         bare = name.strip(_LEAD_MARK + "★").strip()

@@ -1,0 +1,393 @@
+"""The outline of a notice: its numbered items nested by their markers, and which items are tasks.
+Pure; reads the folded lines of :mod:`govtasks.breakdown.text`.
+
+**Reading.** Each line (a line that holds several numbered items is split first,
+:func:`.textrules.run_on`) is one of:
+
+* a **marker line** (第一部分 / 一、 / （一） / 1. / （1） / ①): a new item. Items nest in that order
+  (:data:`.textrules.MARKER_RANKS`); an item whose style is already open is that item's sibling;
+* an **annotation line** (牵头单位：…, 分管省领导：…, 完成情况：…, a bracket alone): it adds to the
+  item above;
+* a **topic line**: short, no sentence mark, just before a marker line ("加强基础设施建设"): a
+  heading half a level above that line's style;
+* a **paragraph**: while the item above has no units yet it continues it (a wrapped line); after
+  one that has, it is an unnumbered item of its own (``para``).
+
+The list is cut into **blocks** at 附件 / 抄送 / 联系人, a date, a signature above a date, and a
+breakdown's title line ("重点工作责任分工"); each block is read alone, and only blocks with tasks
+count, so a notice's own "一、各单位要高度重视…" paragraphs are never a section.
+
+**Deciding.** An item with units and no tasks below it is a **task**; so is a numbered item without
+units beside a sibling task, or under a heading that names units. An item with tasks below it is a
+**heading** (a level of their path), except a heading that names who leads ("王宏副市长牵头重点
+工作", "县示范区管委会牵头工作", :func:`.textrules.lead_heading`): its leaders or units go to the tasks
+under it, and it is no level. Units written on a heading whose numbered items have none are theirs.
+An item that first continued with an annotated paragraph and then has unnumbered items after it is
+a heading over all of them ("（一）推动经济稳定健康发展…" over three "…（省发改委等负责）" paragraphs).
+Anything else is not imported: inside the list it is reported (``row-skipped``); before the first
+task it is the preamble.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from govtasks import issues as codes
+from govtasks.breakdown import textrules as rules
+from govtasks.breakdown.draft import DraftTask
+from govtasks.issues import Issue, Severity
+from govtasks.model import CellRef
+
+Lines = list[tuple[int, str]]
+Restore = Callable[[str, int, int], str]
+"""(folded text, its first line, how many lines it may span) → the text as written."""
+
+_PARA, _TOPIC, _ROOT = "para", "topic", "root"
+_STOPS = "。！？；，：!?;,:"
+_LIST_TITLE = re.compile(r"(?:分工|分解|方案|清单|任务|安排|要点|台账|一览表|计划|分解表|任务表)$")
+_FIELD_SEPS = {"deadline": "；", "progress": "\n", "note": "；"}
+
+
+@dataclass(eq=False)
+class Item:
+    """One item of the outline (a marker line with what follows it, a paragraph or a topic)."""
+
+    style: str
+    number: str = ""
+    text: str = ""
+    line: int = 0
+    last: int = 0
+    head: str = ""
+    """The line as a heading: the marker line without annotation, count or final 。."""
+    count: int | None = None
+    rank: float = -1.0
+    ann: rules.Annotation | None = None
+    where: dict[str, int] = field(default_factory=dict)
+    """Field kind → line of the annotation that gave it (when not the item's own line)."""
+    more: list[str] = field(default_factory=list)
+    """Paragraphs that continued the item (a wrapped line)."""
+    more_line: int = 0
+    more_ann: bool = False
+    """The units came with a continuing paragraph, not with the marker line."""
+    children: list[Item] = field(default_factory=list)
+    parent: Item | None = None
+    kind: str = ""
+    """"task", "heading" or "" (decided after reading)."""
+    carries: rules.Annotation | None = None
+    """What a heading gives the tasks under it (its units, or a lead heading's leaders/units)."""
+    lead_heading: bool = False
+    was_split: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.ann is not None and self.ann.names_units
+
+    def add(self, ann: rules.Annotation, line: int) -> None:
+        if self.ann is None:
+            self.ann = rules.Annotation()
+        self.ann.merge(ann)
+        if line != self.line:
+            for kind in ann:
+                self.where.setdefault(kind, line)
+        self.last = max(self.last, line)
+
+
+@dataclass
+class Outline:
+    """What the task list of a notice holds."""
+
+    start: int
+    """Index (in the lines) of the first line of the first block with tasks."""
+    drafts: list[DraftTask]
+    issues: list[Issue]
+    remarks: list[str]
+    """Remarks on how units are listed, taken out of unit lists (“除标注外，列第一位的为牵头单位”)."""
+
+
+# --- reading -----------------------------------------------------------------------------
+def _pieces(lines: Lines) -> Lines:
+    return [(no, piece) for no, s in lines for piece in rules.run_on(s)]
+
+
+def _role(lines: Lines, i: int) -> str:
+    """"end" where a block ends (附件, 抄送, 联系人, a date, a signature above a date, a list's title),
+    "chrome", or ""."""
+    s = lines[i][1]
+    role = rules.line_role(s)
+    if role == "signature":
+        return "end" if i + 1 < len(lines) and rules.is_date(lines[i + 1][1]) else ""
+    if not role and len(s) >= 8 and rules.is_title(s) and _LIST_TITLE.search(s) and rules.marker(s) is None:
+        return "end"
+    return role
+
+
+def _blocks(lines: Lines) -> Iterator[Lines]:
+    """The lines of each block, page chrome left out."""
+    block: Lines = []
+    for i in range(len(lines)):
+        role = _role(lines, i)
+        if role == "end":
+            if block:
+                yield block
+            block = []
+        elif role != "chrome":
+            block.append(lines[i])
+    if block:
+        yield block
+
+
+def _is_topic(body: str, nxt: str | None, last: Item | None, stack: list[Item]) -> bool:
+    """A short line with no sentence mark right before a marker line, under a heading and not inside
+    an open sentence (a bracketed line is a remark, a line above the first heading a title)."""
+    if nxt is None or len(body) > 30 or any(c in _STOPS for c in body) or body[0] in "（(【[〔":
+        return False
+    mark = rules.marker(nxt)
+    if mark is None or not any(x.style != _ROOT and x.rank < rules.MARKER_RANKS[mark.style] - 0.5 for x in stack):
+        return False
+    if last is None or last.closed or last.style == _ROOT:
+        return True
+    text = last.more[-1] if last.more else last.text
+    return text.rstrip().endswith(("。", "！", "？")) or not any(c in _STOPS for c in text)
+
+
+class _Reader:
+    """Reads one block into a tree of items."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.root = Item(_ROOT)
+        self.stack: list[Item] = [self.root]
+        self.last: Item | None = None
+        self.issues: list[Issue] = []
+
+    def read(self, lines: Lines) -> Item:
+        for i, (no, s) in enumerate(lines):
+            self._line(no, s, lines[i + 1][1] if i + 1 < len(lines) else None)
+        return self.root
+
+    def _push(self, item: Item) -> None:
+        while self.stack[-1].rank >= item.rank:
+            self.stack.pop()
+        self._child(self.stack[-1], item)
+        self.stack.append(item)
+
+    @staticmethod
+    def _child(parent: Item, item: Item) -> None:
+        item.parent = parent
+        parent.children.append(item)
+
+    def _line(self, no: int, s: str, nxt: str | None) -> None:
+        body, ann = rules.split_annotation(s)
+        mark = rules.marker(body) if body else None
+        last = self.last
+        if mark is not None:
+            item = _marker_item(mark, body, no)
+            if any(open_.style == mark.style for open_ in self.stack[1:]):
+                while self.stack[-1].style != mark.style:
+                    self.stack.pop()
+                self.stack.pop()  # a sibling of the open item of its style
+            self._push(item)
+            if ann is not None:
+                item.add(ann, no)
+            self.last = item
+        elif not body and ann is not None:
+            if last is None:
+                self.issues.append(_skipped(self.file, no, s, "是单位标注，但前面没有任务", Severity.WARNING))
+                return
+            last.add(ann, no)
+        elif ann is None and _is_topic(body, nxt, last, self.stack):
+            assert nxt is not None
+            nxt_mark = rules.marker(nxt)
+            assert nxt_mark is not None
+            topic = Item(_TOPIC, text=body, line=no, last=no, head=body, rank=rules.MARKER_RANKS[nxt_mark.style] - 0.5)
+            self._push(topic)
+            self.last = topic
+        elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed:
+            if not last.more:
+                last.more_line = no
+            last.more.append(body)
+            last.last = no
+            if ann is not None:
+                last.add(ann, no)
+                last.more_ann = last.closed
+        elif last is None and (ann is None or not ann.names_units):
+            return  # the preamble
+        else:
+            para = Item(_PARA, text=body, line=no, last=no)
+            if ann is not None:
+                para.add(ann, no)
+            parent = last if last is not None and last.more_ann else (
+                last.parent if last is not None and last.parent is not None else self.stack[-1])
+            if last is not None and last.style == _TOPIC:
+                parent = last
+            self._child(parent, para)
+            self.last = para
+
+
+def _marker_item(mark: rules.Marker, body: str, no: int) -> Item:
+    head = rules.heading(body)
+    count = head.stated if head is not None else None
+    text = head.text if head is not None else body.rstrip("。")
+    return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no, head=text, count=count,
+                rank=rules.MARKER_RANKS[mark.style])
+
+
+def _skipped(file: str, line: int, text: str, why: str, severity: Severity) -> Issue:
+    return Issue(code=codes.ROW_SKIPPED, severity=severity, where=CellRef(file=file, row=line),
+                 message=f"该行{why}，未导入：“{text[:60]}”")
+
+
+# --- deciding -----------------------------------------------------------------------------
+def _carries(item: Item) -> None:
+    """Top-down: what each heading gives the tasks under it."""
+    for child in item.children:
+        if child.style not in (_PARA, _TOPIC):
+            lead = rules.lead_heading(rules.without_count(child.text))
+            if lead is not None and child.children:
+                child.carries, child.lead_heading = lead, True
+            elif child.closed and child.children and not any(
+                    c.closed for c in _walk(child) if c is not child) and child.ann is not None:
+                child.carries = child.ann  # units on a heading whose items have none
+        _carries(child)
+
+
+def _walk(item: Item) -> Iterator[Item]:
+    yield item
+    for child in item.children:
+        yield from _walk(child)
+
+
+def _split(item: Item) -> None:
+    """A heading that first continued with an annotated paragraph: that paragraph is its first item."""
+    para = Item(_PARA, text="".join(item.more), line=item.more_line, last=item.last, ann=item.ann, parent=item)
+    para.where = {k: v for k, v in item.where.items() if v != para.line}
+    item.children.insert(0, para)
+    item.ann, item.more, item.more_ann, item.where, item.was_split = None, [], False, {}, True
+
+
+def _mark(item: Item, units_above: bool) -> None:
+    """Bottom-up: task, heading or neither."""
+    here = units_above or (item.carries is not None and item.carries.names_units)
+    for child in item.children:
+        _mark(child, here)
+    if any(c.style == _PARA and c.kind == "task" for c in item.children) and item.more_ann:
+        _split(item)
+        item.children[0].kind = "task"
+    siblings = item.children
+    split_styles = {c.style for c in siblings if c.was_split}
+    for c in siblings:  # a lone annotated paragraph under a heading like its split siblings
+        if c.kind == "task" and c.style in split_styles and c.more_ann and not c.children:
+            _split(c)
+            c.kind, c.children[0].kind = "heading", "task"
+    has_task = any(c.kind == "task" and c.closed for c in siblings)
+    for c in siblings:  # a numbered item without units beside a task, or under units
+        if not c.kind and c.style not in (_PARA, _TOPIC) and not c.children and (has_task or here):
+            c.kind = "task"
+    if item.style == _ROOT:
+        return
+    if any(c.kind for c in item.children):
+        item.kind = "heading"
+    elif item.closed and item.style != _TOPIC:
+        item.kind = "task"
+
+
+# --- drafts ------------------------------------------------------------------------------
+def _tasks(root: Item) -> Iterator[tuple[Item, list[Item]]]:
+    """(task, its headings from the top) in document order."""
+    def walk(item: Item, above: list[Item]) -> Iterator[tuple[Item, list[Item]]]:
+        for child in item.children:
+            if child.kind == "task":
+                yield child, above
+            elif child.kind == "heading":
+                yield from walk(child, [*above, child])
+    yield from walk(root, [])
+
+
+def _draft(task: Item, above: list[Item], file: str, restore: Restore) -> DraftTask:
+    span = task.last - task.line + 1
+    ann = task.ann or rules.Annotation()
+    values: dict[str, tuple[list[str], int]] = {k: (v, 0) for k, v in ann.items()}
+    for heading in reversed(above):  # the nearest heading that gives a field
+        if heading.carries is None:
+            continue
+        for kind, given in heading.carries.items():
+            units = kind in ("lead", "coop")
+            if (units and not ann.names_units and not any(k in values for k in ("lead", "coop")) or
+                    not units and kind not in values):
+                values.setdefault(kind, (given, heading.line))
+    text = task.text + "".join(task.more)
+    draft = DraftTask(number=task.number, text=restore(text.strip(rules.WS), task.line, span),
+                      source=CellRef(file=file, row=task.line),
+                      path=tuple(restore(h.head, h.line, 1) for h in above if not h.lead_heading))
+    refs: dict[str, CellRef | str] = {}
+    for kind, (vals, given_at) in values.items():  # (given_at: the line of the heading that gave it)
+        if kind == "remark":
+            continue
+        at = given_at or task.where.get(kind, task.line)
+        lines = 1 if given_at else max(1, task.last - at + 1)
+        written = [restore(v, at, lines) for v in vals]
+        setattr(draft, kind, _FIELD_SEPS.get(kind, "、").join(written))
+        if at != task.line:
+            refs[kind] = CellRef(file=file, row=at)
+    draft.refs = refs
+    return draft
+
+
+def _counts(root: Item, file: str, restore: Restore) -> list[Issue]:
+    out: list[Issue] = []
+    for item in _walk(root):
+        if item.kind != "heading" or item.count is None:
+            continue
+        found = sum(1 for i in _walk(item) if i.kind == "task")
+        if found != item.count:
+            msg = (f"标题“{restore(item.head, item.line, 1)}”注明 {item.count} 项，但其下找到 {found} 项任务（第 {item.line} 行），"
+                   f"请核对是否漏项、多项或编号有误")
+            out.append(Issue(code=codes.SECTION_COUNT, severity=Severity.WARNING, where=CellRef(file=file, row=item.line),
+                             message=msg))
+    return out
+
+
+def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
+    """Items inside the list that are neither task nor heading (those after it: INFO)."""
+    out: list[Issue] = []
+    for item in _walk(root):
+        if item.kind or item.style in (_ROOT, _TOPIC) or item.line < first:
+            continue
+        text = item.head if item.style != _PARA else item.text
+        if item.line < last:
+            out.append(_skipped(file, item.line, text, "既不是任务也不是标题", Severity.WARNING))
+        else:
+            out.append(_skipped(file, item.line, text, "在最后一项任务之后，没有单位标注", Severity.INFO))
+    return out
+
+
+def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
+    """The tasks of a notice's folded lines; None when no block holds a task."""
+    pieces = _pieces(lines)
+    drafts: list[DraftTask] = []
+    issues: list[Issue] = []
+    remarks: list[str] = []
+    start: int | None = None
+    for block in _blocks(pieces):
+        reader = _Reader(file)
+        root = reader.read(block)
+        _carries(root)
+        _mark(root, False)
+        found = list(_tasks(root))
+        if not found:
+            continue
+        if start is None:
+            start = next(i for i, (no, _) in enumerate(lines) if no >= block[0][0])
+        tasks = [t for t, _ in found]
+        issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line)
+        for task, above in found:
+            drafts.append(_draft(task, above, file, restore))
+            for value in task.ann.get("remark", []) if task.ann is not None else ():
+                if value not in remarks:
+                    remarks.append(value)
+    if start is None:
+        return None
+    return Outline(start, drafts, sorted(issues, key=lambda i: i.where.row if i.where and i.where.row else 0),
+                   remarks)
