@@ -18,6 +18,7 @@ from typing import Mapping, NamedTuple, Sequence
 from govtasks import issues as codes
 from govtasks.breakdown.columns import Roles, resolve
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
+from govtasks.breakdown.textrules import without_count
 from govtasks.breakdown.labels import Header, find_header, norm_label
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
@@ -81,6 +82,7 @@ def _classify(row: list[str], number: str, text: str, text_col: int, right_of: d
               r: int, expected: int) -> _Section | None:
     """The section heading of a row with no unit, deadline or progress cell; None for a task row."""
     joined = " ".join(dict.fromkeys(filter(None, map(str.strip, row))))  # distinct cells: a merged row repeats one
+    joined = without_count(joined) if "项" in joined else joined  # "（15项）" is no part of the heading
     rank = _section_rank(joined)
     if rank is not None:
         return _Section(rank, joined)

@@ -35,6 +35,7 @@ _NUMBER = re.compile(r"^\d{1,4}\s*[*＊★]?$")
 _UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心关")
 _DATE = re.compile(r"\d{1,2}\s*月|年底|年内|全年|季度|半年|持续|长期|常态|\d{4}\s*年")
 _SPLIT_UNITS = re.compile(r"[、，,；;\s]+")
+_COUNTED = re.compile(r"[（(]\s*共?\s*\d{1,4}\s*项\s*[）)]\s*$")
 _KINDS = ("number", "text", "section", "units", "person", "date", "long")
 
 
@@ -103,7 +104,7 @@ def kind_of(text: str) -> str:
         return ""
     if _NUMBER.match(t):
         return "number"
-    if _HEADING.match(t) and len(t) <= 60 and "。" not in t.rstrip("。"):
+    if (_HEADING.match(t) or _COUNTED.search(t)) and len(t) <= 60 and "。" not in t.rstrip("。"):
         return "section"
     names = [x for x in _SPLIT_UNITS.split(re.sub(r"[（(][^）)]*[）)]", "", t.lstrip("★*＊"))) if x]
     if names and all(x.rstrip("等").endswith(_UNIT_END) and len(x) <= 20 for x in names):
@@ -161,17 +162,22 @@ def _label_like(text: str) -> bool:
 
 
 def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
-    """(first cell, cell count) of the table's header: a run of labels with a task one among them."""
+    """(first cell, cell count) of the table's header: a run of labels with a task one among them
+    (a label of no known kind, such as 名称, may stand between known ones)."""
     for start in range(len(cells)):
-        n, seen = 0, set()
+        if field_of(cells[start].text) is None:
+            continue
+        n, known, seen = 0, 0, set()
         while start + n < len(cells) and _label_like(cells[start + n].text):
             role = field_of(cells[start + n].text)
-            if role is None or (role in seen and role not in ("text", "section")):
+            if role is not None and role in seen and role not in ("text", "section"):
                 break
             seen.add(role)
             n += 1
+            known = n if role is not None else known
             if fmt == "rows" and cells[start + n - 1].row_end:
                 break
+        n = known
         roles = {field_of(c.text) for c in cells[start:start + n]}
         if n >= 2 and roles & {"text", "section"} and roles & {"lead", "coop", "progress", "leaders", "deadline"}:
             return start, n
@@ -242,6 +248,10 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     grid: list[list[str]] = [header]
     merges: list[Merge] = []
     above: list[str] = [""] * n
+    lead_in = _heading_before(text, cells[start].line)
+    if lead_in:  # the section the table is under ("一、10件民生实事任务分解表" above its header)
+        merges.append((1, 0, 1, n - 1))
+        grid.append([lead_in] + [""] * (n - 1))
     for row in body:
         cells_present = [c for c in row]
         while cells_present and not cells_present[-1].strip():
@@ -260,6 +270,14 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     if len(grid) < 2:
         return None
     return Sheet(name, grid, merges), cells[start].line
+
+
+def _heading_before(text: str, line: int) -> str:
+    """The section heading on the line right above the header (blank lines aside), or ""."""
+    for before in reversed(text.split("\n")[: line - 1]):
+        if before.strip():
+            return before.strip() if kind_of(before) == "section" else ""
+    return ""
 
 
 _CARRIED = ("number", "section", "lead", "coop", "leaders", "deadline")
