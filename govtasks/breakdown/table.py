@@ -18,8 +18,9 @@ from typing import Mapping, NamedTuple, Sequence
 from govtasks import issues as codes
 from govtasks.breakdown.columns import Roles, resolve
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
-from govtasks.breakdown.textrules import without_count
-from govtasks.breakdown.labels import Header, find_header, norm_label
+from govtasks.breakdown.fold import fold
+from govtasks.breakdown.labels import Header, field_of, find_header, norm_label
+from govtasks.breakdown.textrules import lead_heading, marker, without_count
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
 from govtasks.issues import Issue, Severity
@@ -36,6 +37,20 @@ _TOPIC = re.compile(r"^\d{1,3}\s*[、.．]\s*\D")
 class _Section(NamedTuple):
     rank: int
     text: str
+    gives: dict[str, str] | None = None
+    """A heading that names who leads ("王宏副市长牵头重点工作"): the leaders or lead it gives the
+    tasks under it (field → cell as written); it is no level of their path."""
+
+
+def _gives(text: str) -> dict[str, str] | None:
+    """What a lead heading gives (see :func:`govtasks.breakdown.textrules.lead_heading`), as written."""
+    mark = marker(text)
+    words = mark.rest if mark is not None else text
+    folded = fold(words)
+    found = lead_heading(folded)
+    if found is None:
+        return None
+    return {kind: "、".join(words[(at := folded.find(v)):at + len(v)] for v in values) for kind, values in found.items()}
 
 
 @dataclass
@@ -85,7 +100,7 @@ def _classify(row: list[str], number: str, text: str, text_col: int, right_of: d
     joined = without_count(joined) if "项" in joined else joined  # "（15项）" is no part of the heading
     rank = _section_rank(joined)
     if rank is not None:
-        return _Section(rank, joined)
+        return _Section(rank, joined, _gives(joined))
     if number.isdigit() and text and (int(number) != expected or _spans_to_end(right_of, r, text_col, len(row))):
         return _Section(3, f"{number} {text}")
     if not number.isdigit() and _TOPIC.match(joined):
@@ -124,7 +139,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
         if not any(row):
             continue
         if len(text) <= longest and norm_label(text) in header_texts \
-                and {norm_label(c) for c in row if c.strip()} <= header_texts:
+                and {norm_label(c) for c in row if c.strip()} <= header_texts or _header_again(row, header):
             continue  # the header repeated on a new page
         if not (lead or coop or deadline or leaders or persons or progress):  # a section row, or a stray line
             section = _classify(row, number, text, text_col, right_of, r, last + 1)
@@ -139,28 +154,67 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
                 continue
         path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
         extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
+        if number[-1:] in _NUMBER_MARKS:  # "1*": the mark is kept in the note
+            note = f"{note}\n序号原为“{number}”".strip()
+            number = number.rstrip(_NUMBER_MARKS)
         items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
                                CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), letters))
         if number.isdigit():
             last = int(number)
+    _own_numbers([i for i in items if isinstance(i, DraftTask)])
     return result
 
 
+_NUMBER_MARKS = "*＊★"
+
+
+def _own_numbers(tasks: list[DraftTask]) -> None:
+    """Task texts that carry their number ("1.地区生产总值增长5%以上。"): when most do and the
+    序号 column does not number the tasks one by one (it is empty, or numbers groups of them), the
+    texts' numbers are the tasks'; a text's number equal to its 序号 is dropped from the text."""
+    marks = [marker(t.text) if t.text[:1].isdigit() else None for t in tasks]
+    dots = sum(1 for m in marks if m is not None and m.style == "dot")
+    numbers = [t.number for t in tasks]
+    own = dots >= 2 and 2 * dots >= len(tasks) and (not all(numbers) or len(set(numbers)) < len(numbers))
+    for task, m in zip(tasks, marks):
+        if m is not None and m.style == "dot" and (own or task.number == m.number):
+            task.number, task.text = m.number, m.rest.strip()
+
+
+def _header_again(row: list[str], header: Header) -> bool:
+    """A row of labels naming the header's columns again (a new page's header, reworded)."""
+    cells = [(c, v) for c, v in enumerate(row) if v.strip()]
+    return len(cells) >= 2 and all(len(v) <= 40 and (f := field_of(v)) is not None and
+                                   (header.fields.get(c) == f or {f, header.fields.get(c)} <= {"text", "section"})
+                                   for c, v in cells)
+
+
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
-    """Give each task the section-row path in force (ranks mapped to levels 1–3)."""
+    """Give each task the section-row path in force (ranks mapped to levels 1–3) before the
+    sections of its own cells, and what the lead headings above it give."""
     ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
     path: list[str] = ["", "", ""]
     current: tuple[str, ...] = ()
+    given: list[tuple[int, dict[str, str]]] = []
     out: list[DraftTask] = []
     for item in items:
         if isinstance(item, _Section):
             level = level_of[item.rank]
-            path[level:] = [item.text] + [""] * (2 - level)
+            given = [g for g in given if g[0] < item.rank]
+            if item.gives is not None:
+                given.append((item.rank, item.gives))
+                path[level:] = [""] * (3 - level)
+            else:
+                path[level:] = [item.text] + [""] * (2 - level)
             current = tuple(p for p in path if p)  # computed once per section row, shared by its tasks
         else:
-            if not item.path:
-                item.path = current
+            item.path = current + tuple(p for p in item.path if p not in current) if item.path else current
+            for _, gives in reversed(given):  # the nearest first
+                if not item.leaders and "leaders" in gives:
+                    item.leaders = gives["leaders"]
+                if not item.lead and not item.coop and "lead" in gives:
+                    item.lead = gives["lead"]
             out.append(item)
     return out
 

@@ -150,7 +150,7 @@ def _alone(fragment: str) -> bool:
 @memo(65536)
 def _plain(fragment: str) -> bool:
     """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
-    return _alone(fragment) and not any(c in fragment for c in "*＊★等及和与") and "各" not in fragment[1:]
+    return _alone(fragment) and not any(c in fragment for c in "*＊★等及和与：:") and "各" not in fragment[1:]
 
 
 def _fragments(text: str) -> list[tuple[str, str]]:
@@ -266,9 +266,32 @@ _VERB = re.compile(r"(?P<lead>牵头|主办)(?:负责|抓总)?$|(?:按职责分�
                    r"(?:落实|实施|推进)?$")
 
 
-def _verb_marks(text: str) -> str:
-    """"A、B牵头，C、D配合" → "★A、★B；C、D": the verbs dropped, a lead verb's names marked."""
+_CELL_LABEL = re.compile(r"(?:^|(?<=[\n；;，,。 ]))[\u4e00-\u9fff]{0,4}?(?:(?P<lead>牵头|主办|主责)(?:责任)?|责任|配合|协办|协同|参与)"
+                         r"(?:单位|部门)\s*[：:]\s*")
+
+
+def _label_marks(text: str) -> str:
+    """"责任单位：A\n省牵头单位：B" → "A；★B": labels inside a unit cell dropped, a lead label's names marked."""
     folded = fold(text)
+    found = list(_CELL_LABEL.finditer(folded))
+    if not found:
+        return text
+    out = [text[: found[0].start()]]
+    for m, nxt in zip(found, found[1:] + [None]):
+        value = text[m.end(): nxt.start() if nxt is not None else len(text)].strip(_SOFT + "；;，,。")
+        if m.group("lead"):
+            value = "、".join("★" + n.strip() for n, _ in split_outside_brackets(value, "、，,") if n.strip())
+        out.append(value)
+    return "；".join(p.strip(_SOFT + "；;") for p in out if p.strip(_SOFT + "；;"))
+
+
+def _verb_marks(text: str) -> str:
+    """"A、B牵头，C、D配合" → "★A、★B；C、D": the verbs dropped, a lead verb's names marked (and
+    the same for labels inside the cell: "省牵头单位：B")."""
+    folded = fold(text)
+    if "：" in folded:
+        text = _label_marks(text)
+        folded = fold(text)
     if not any(w in folded for w in _VERB_WORDS):
         return text
     out: list[str] = []
