@@ -63,6 +63,8 @@ def cells_of(text: str) -> tuple[list[Cell], str]:
                 parts = line.strip().strip("|").split("|")
                 out += [Cell(p.strip(), n) for p in parts[:-1]] + [Cell(parts[-1].strip(), n, row_end=True)]
         return out, "rows"
+    if sum(bool(_PREFIXED.match(ln)) for ln in lines) >= 4:
+        return _prefixed_cells(lines), "rows"
     if sum(ln.rstrip().endswith("|") for ln in lines) >= 4:
         return _pipe_cells(lines), "pipes"
     cells, pending, start = [], [], 0
@@ -74,6 +76,41 @@ def cells_of(text: str) -> tuple[list[Cell], str]:
             cells.append(Cell("\n".join(pending), start))
             pending, start = [], 0
     return cells, "paragraphs"
+
+
+_PREFIXED = re.compile(r"^\s*\|\s*[^|\s]")
+
+
+def _prefixed_cells(lines: Sequence[str]) -> list[Cell]:
+    """Cells written "| cell" (each after the row's first), a bare "|" line ending the row."""
+    cells: list[Cell] = []
+    pending: list[str] = []
+    start = 0
+    in_table = False
+
+    def close(row_end: bool) -> None:
+        nonlocal pending, start
+        if pending or row_end:
+            cells.append(Cell("\n".join(pending), start, row_end=row_end))
+        pending, start = [], 0
+
+    for n, line in enumerate(lines, 1):
+        bare = line.strip()
+        if bare == "|":
+            if in_table:
+                close(True)
+            continue
+        if _PREFIXED.match(line):
+            if not in_table:  # the row before the first "| cell" is the header's first cell only
+                in_table, pending = True, pending[-1:]
+            close(False)
+            bare = bare[1:].strip()
+        elif not bare:
+            continue
+        start = start or n
+        pending.append(bare)
+    close(False)
+    return [c for c in cells if c.text or c.row_end]
 
 
 def _pipe_cells(lines: Sequence[str]) -> list[Cell]:

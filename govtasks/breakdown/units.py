@@ -136,7 +136,7 @@ _RUN_TOGETHER = re.compile(r"(?<=[镇乡区县市门位道])(?=各)")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _PLACE_WORDS = frozenset("市区县镇乡")
 _AGENCY = ("局", "委", "办", "中心", "政府", "公司", "部", "院", "厅", "队", "站", "街道", "单位", "部门", "集团", "镇", "乡",
-           "室", "处", "所", "行", "馆", "校")
+           "室", "处", "所", "行", "馆", "校", "区", "县")
 """Endings that close an agency's name: "A及B" splits only between two such names (智能网联及新能源… does not)."""
 
 
