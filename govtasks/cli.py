@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.args.add_argument("--lead", choices=("auto", "first"), default="auto", help="牵头单位规则：auto（按列名）或 first（责任单位第一个为牵头）")
     imp.args.add_argument("--layout", choices=LAYOUTS,
                      help="强制按某种格式读取，不自动识别：standard 标准任务分解表、table 表格、text 文本通知、plan 尚未分工的工作计划（生成草稿）")
+    imp.args.add_argument("--columns", metavar="标签=列",
+                          help="指定表格各列的内容，覆盖自动判断（导入摘要中的“判断”）：如“任务内容=C,一级标题=B”；"
+                               "标签：任务内容、一级标题、二级标题、三级标题、序号、完成时限、牵头单位、责任单位、牵头领导、责任人、备注、进展情况")
     show = _command(sub, "show", help="查看任务分解：各标题下的任务数、各单位牵头/配合任务数")
     show.args.add_argument("breakdown", metavar="BREAKDOWN", help="标准任务分解表或可导入的任务表")
     _forms_parser(sub)
@@ -121,15 +124,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     failed, worst = 0, 0
     for src in sources:
         try:
-            bd = import_breakdown(src, roster=args.roster, lead=args.lead, layout=args.layout)
+            bd = import_breakdown(src, roster=args.roster, lead=args.lead, layout=args.layout, columns=args.columns)
             out = write_breakdown(bd, _output_for(src, args, len(sources) > 1))
-        except GovtasksError as exc:
+        except (GovtasksError, ValueError) as exc:
             if args.debug:
                 raise
             print(f"错误：{exc}", file=sys.stderr)
             failed += 1
             continue
         print(f"已导入 {src.name}（按{LAYOUT_LABELS.get(bd.layout, bd.layout)}读取）：{_summary(bd)}")
+        for decision in getattr(bd.layout, "decisions", ()):
+            print(f"  判断：{decision}")
         print(f"已写入 {out}")
         _print_issues(bd.issues)
         worst = max(worst, 1 if bd.issues.errors else 0)

@@ -60,6 +60,7 @@ ROW_SKIPPED = "row-skipped"                # a row that is neither task nor head
 UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all (breakdown or return)
 SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
+COLUMNS_UNUSED = "columns-unused"          # --columns given for a document that was not read as a table
 
 # returned forms and the consolidated report (docs/returns.md)
 MISSING_RETURN = "missing-return"          # a unit with tasks sent no return

@@ -53,7 +53,7 @@ class Period:
         year = int(m.group(1))
         if m.group(2):
             q = m.group(2)
-            return cls(year, "Q", int(q) if q.isdigit() else _CN.index(q) + 1)
+            return cls(year, "Q", int(q) if q.isdecimal() else _CN.index(q) + 1)
         if m.group(3):
             return cls(year, "H", 1 if m.group(3) == "上" else 2)
         if m.group(4):

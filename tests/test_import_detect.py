@@ -46,7 +46,7 @@ def test_layout_override() -> None:
         gt.import_breakdown(PLAN_002)                       # not a notice: says what to do
     with pytest.raises(gt.LayoutError, match="表格"):
         gt.import_breakdown(TEXT_003, layout="table")
-    with pytest.raises(gt.LayoutError, match="没有一行带有单位标注"):
+    with pytest.raises(gt.LayoutError, match=r"编号行 0 行，带单位标注的行 0 行.*--columns.*--layout plan"):
         gt.import_breakdown(DOCX_000, layout="text")        # its paragraphs are the notice, not tasks
     assert gt.import_breakdown(EXAMPLE_001, layout="table").layout == "table"
 

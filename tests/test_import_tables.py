@@ -8,6 +8,7 @@ which reads the scraped text directly, row by row.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from conftest import EXAMPLE_000, EXAMPLE_001, EXAMPLE_004, seed_rows
 
 import govtasks as gt
 from govtasks import issues as codes
-from govtasks.breakdown.units import _with_prefix, alias_key, split_names, split_units
+from govtasks.breakdown.units import _with_prefix, alias_key, split_names
 
 
 @pytest.fixture(scope="module")
@@ -39,19 +40,24 @@ def _keys(names: tuple[str, ...], prefix: str) -> list[str]:
     return [alias_key(_with_prefix(n, prefix)) for n in names]
 
 
+GOLDEN = Path(__file__).parent / "golden"
+
+
 def assert_matches_seed(bd: gt.Breakdown, module: str, prefix: str) -> None:
-    """Every task's fields equal the seed row parsed straight from the seed text."""
+    """Every task's fields equal the seed row parsed straight from the seed text, and its units
+    the lists written out by reading the seed (tests/golden/<seed>_units.json)."""
     rows = [r for r in seed_rows(module) if r["kind"] == "task"]
+    units = json.loads((GOLDEN / f"{module}_units.json").read_text(encoding="utf-8"))
     assert [t.number for t in bd.tasks] == [r["number"] for r in rows]
+    assert sorted(k for k in units if not k.startswith("_")) == sorted(r["number"] for r in rows)
     for task, row in zip(bd.tasks, rows):
         where = f"task {row['number']}"
         assert task.text == row["text"], where
         assert task.path == tuple(row["sections"]), where
         assert task.deadline.text == row["deadline"], where
-        lead = split_units(row["lead"]).names
-        coop = tuple(u for u in split_units(row["units"]).names if u not in lead)
-        assert _keys(task.lead, prefix) == _keys(lead, prefix), where
-        assert _keys(task.coop, prefix) == _keys(coop, prefix), where
+        written = units[row["number"]]
+        assert _keys(task.lead, prefix) == _keys(tuple(written["lead"]), prefix), where
+        assert _keys(task.coop, prefix) == _keys(tuple(written["coop"]), prefix), where
         assert task.leaders == split_names(row["leaders"]), where
         assert task.persons == split_names(row["persons"]), where
         assert task.note == row["note"], where

@@ -260,6 +260,87 @@ def test_paren_numbered_tasks_under_numbered_topics() -> None:
     assert [(t.number, t.path) for t in bd.tasks] == [("1", ("一、工业", "1.产业集群")), ("2", ("一、工业", "2.优质企业"))]
 
 
+# --- the outline: items nested by their markers, tasks decided by units -----------------------------
+def _rows(bd) -> list[tuple]:
+    return [(t.number, t.path, t.text, t.lead, t.coop, t.leaders) for t in bd.tasks]
+
+
+def test_paren_chinese_numbers_are_tasks_in_one_section_and_headings_in_the_next() -> None:
+    text = ("一、主要目标\n（一）地区生产总值增长7%。（区发改委负责）（二）财政收入增长6%。（区财政局主办，区税务局协办）\n"
+            f"二、产业发展\n（一）壮大产业集群\n1.{SENTENCE_1}（区工信局负责）\n2.{SENTENCE_2}（区科技局负责）\n")
+    assert _rows(breakdown_from_text(text, "号.txt")) == [
+        ("一", ("一、主要目标",), "地区生产总值增长7%。", ("区发改委",), (), ()),
+        ("二", ("一、主要目标",), "财政收入增长6%。", ("区财政局",), ("区税务局",), ()),
+        ("1", ("二、产业发展", "（一）壮大产业集群"), SENTENCE_1, ("区工信局",), (), ()),
+        ("2", ("二、产业发展", "（一）壮大产业集群"), SENTENCE_2, ("区科技局",), (), ())]
+
+
+def test_headings_that_name_who_leads_are_no_level() -> None:
+    text = (f"一、张三副区长牵头重点工作\n1.{SENTENCE_1}\n责任单位：区工信局\n"
+            f"二、区科技局牵头工作（2项）\n1.{SENTENCE_2}\n2.{SENTENCE_3}\n")
+    bd = breakdown_from_text(text, "领.txt")
+    assert _rows(bd) == [("1", (), SENTENCE_1, ("区工信局",), (), ("张三",)),
+                         ("1", (), SENTENCE_2, ("区科技局",), (), ()),
+                         ("2", (), SENTENCE_3, ("区科技局",), (), ())]
+    assert not bd.issues.by_code(codes.SECTION_COUNT) and not bd.issues.by_code(codes.NO_UNITS)
+
+
+def test_label_lines_with_qualifiers_duty_progress_and_data_providers() -> None:
+    text = ("一、主要目标\n1.地区生产总值增长7%。\n牵头负责领导：李四。\n部门分工：区发改委牵头，各镇、各部门配合。\n"
+            "2.财政收入增长6%。（市级牵头单位：市财政局；区级牵头单位：区财政局；数据提供单位：区统计局）\n"
+            "完成情况：上半年完成12亿元，增长6.1%。\n")
+    one, two = breakdown_from_text(text, "签.txt").tasks
+    assert (one.text, one.lead, one.coop, one.leaders) == ("地区生产总值增长7%。", ("区发改委",), ("各镇", "各部门"), ("李四",))
+    assert (two.lead, two.coop, two.note, two.progress) == (("市财政局", "区财政局"), (), "数据提供单位：区统计局",
+                                                            "上半年完成12亿元，增长6.1%。")
+
+
+def test_a_responsibility_line_after_the_items_is_theirs() -> None:
+    text = f"（一）壮大产业集群\n1.{SENTENCE_1}\n2.{SENTENCE_2}\n牵头单位：区工信局；责任单位：区科技局\n"
+    assert [(t.number, t.lead, t.coop) for t in breakdown_from_text(text, "组.txt").tasks] == [
+        ("1", ("区工信局",), ("区科技局",)), ("2", ("区工信局",), ("区科技局",))]
+
+
+def test_unnumbered_paragraphs_under_a_heading_and_a_topic_line_between_levels() -> None:
+    text = ("一、扩大有效需求\n（一）推动消费稳定增长。\n"
+            f"{SENTENCE_1}（区商务局、区财政局等负责）\n{SENTENCE_2}（区工信局负责）\n"
+            f"（二）扩大有效投资\n加强基础设施建设\n3.{SENTENCE_3}（区发改委负责）\n")
+    assert _rows(breakdown_from_text(text, "段.txt")) == [
+        ("", ("一、扩大有效需求", "（一）推动消费稳定增长"), SENTENCE_1, ("区商务局", "区财政局"), (), ()),
+        ("", ("一、扩大有效需求", "（一）推动消费稳定增长"), SENTENCE_2, ("区工信局",), (), ()),
+        ("3", ("一、扩大有效需求", "（二）扩大有效投资", "加强基础设施建设"), SENTENCE_3, ("区发改委",), (), ())]
+
+
+def test_numbering_styles_and_a_line_that_lost_its_breaks() -> None:
+    text = (f"现将任务分解如下。 一、产业 （一）工业 1.{SENTENCE_1}（区工信局负责） "
+            f"2.{SENTENCE_2}（区科技局负责）\n第二，民生\n①{SENTENCE_3}（区人社局负责）\n"
+            f"②{SENTENCE_1}（区民政局负责）\n第三，城乡\n1 {SENTENCE_2}（区住建局负责）\n")
+    assert [(t.number, t.path, t.lead) for t in breakdown_from_text(text, "式.txt").tasks] == [
+        ("1", ("一、产业", "（一）工业"), ("区工信局",)), ("2", ("一、产业", "（一）工业"), ("区科技局",)),
+        ("1", ("第二，民生",), ("区人社局",)), ("2", ("第二，民生",), ("区民政局",)),
+        ("1", ("第三，城乡",), ("区住建局",))]
+
+
+def test_the_preamble_and_its_numbered_requirements_are_no_tasks() -> None:
+    text = ("区政府办公室关于印发重点工作任务分解的通知\n各镇人民政府，区政府各部门：\n"
+            "一、各责任单位要高度重视，切实加强领导。\n二、各单位要按季度报送进展情况。\n"
+            "区政府办公室\n2023年1月3日\n"
+            "2023年重点工作任务分解\n一、主要目标\n（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n")
+    bd = breakdown_from_text(text, "序.txt")
+    assert _rows(bd) == [("一", ("一、主要目标",), "地区生产总值增长7%以上", ("区发展和改革局",), (), ())]
+    assert not bd.issues.by_code(codes.ROW_SKIPPED)
+
+
+def test_a_notice_that_says_the_first_unit_leads() -> None:
+    text = ("（除标注为“牵头”的单位外，列第一位的为牵头单位，下同）\n"
+            f"1.{SENTENCE_1}\n责任单位：区工信局、区科技局\n"
+            f"2.{SENTENCE_2}\n责任单位：区发改委、区财政局牵头，区商务局\n")
+    bd = breakdown_from_text(text, "首.txt")
+    assert [(t.lead, t.coop) for t in bd.tasks] == [(("区工信局",), ("区科技局",)),
+                                                   (("区发改委", "区财政局"), ("区商务局",))]
+    assert any("列第一位的为牵头" in d for d in bd.layout.decisions)
+
+
 # --- files and bad input ----------------------------------------------------------------------------
 def test_encodings(tmp_path: Path) -> None:
     text = f"1.{SENTENCE_2}（牵头单位：上饶高新区）\n"

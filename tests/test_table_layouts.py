@@ -96,3 +96,84 @@ def test_several_sheets_and_a_sheet_without_table(tmp_path: Path) -> None:
     bd = gt.import_breakdown(write_xlsx(tmp_path / "t.xlsx", sheets))
     assert [t.text for t in bd.tasks] == ["甲", "乙"]
     assert [str(i.where) for i in bd.issues.by_code(codes.SHEET_SKIPPED)] == ["t.xlsx!说明"]
+
+
+# --- column roles: decisions, overrides ----------------------------------------------------------
+_COMPETING = [
+    ["序号", "重点工作", "具体任务", "牵头单位"],
+    ["1", "一、稳增长", "推进重大项目建设，全年完成投资50亿元。", "区发改委"],
+    ["2", "一、稳增长", "落实减税降费政策，惠及市场主体1万户。", "区财政局"],
+    ["3", "二、优服务", "深化一网通办改革，网办率达到95%。", "区数据局"],
+]
+
+
+def test_decisions_are_shown_and_columns_override_them(tmp_path: Path, capsys) -> None:
+    from govtasks.cli import main
+
+    src = write_xlsx(tmp_path / "c.xlsx", {"S": _COMPETING})
+    bd = gt.import_breakdown(src)
+    assert [t.path for t in bd.tasks] == [("一、稳增长",), ("一、稳增长",), ("二、优服务",)]
+    assert any(d.startswith("列C“具体任务”") and "任务内容" in d for d in bd.layout.decisions)
+    forced = gt.import_breakdown(src, columns="任务内容=B,一级标题=C")
+    assert [t.text for t in forced.tasks] == ["一、稳增长", "一、稳增长", "二、优服务"]
+    assert gt.import_breakdown(src, columns={"任务内容": "B"}).tasks[0].text == "一、稳增长"
+    assert main(["import", str(src), "-o", str(tmp_path / "o.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "判断：列C“具体任务”" in out
+    assert main(["import", str(src), "-o", str(tmp_path / "o2.xlsx"), "--columns", "任务内容=B"]) == 0
+    out = capsys.readouterr().out
+    assert "判断：列B“重点工作”按指定判为任务内容（--columns）" in out and "列C“具体任务”按内容判为任务内容" not in out
+
+
+def test_a_bad_columns_option_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    from govtasks.cli import main
+
+    src = write_xlsx(tmp_path / "c.xlsx", {"S": _COMPETING})
+    assert main(["import", str(src), "--columns", "内容=B"]) == 2
+    err = capsys.readouterr().err
+    assert "“内容”不是可指定的列" in err and "任务内容" in err and "Traceback" not in err
+    assert main(["import", str(src), "--columns", "任务内容=第二列"]) == 2
+    assert "应写成字母（如 C）或序号（如 3）" in capsys.readouterr().err
+
+
+def test_columns_for_a_text_notice_are_reported_unused(tmp_path: Path) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text("1.推进重大项目建设。（牵头单位：区发改委）\n", encoding="utf-8")
+    bd = gt.import_breakdown(src, columns="任务内容=B")
+    assert [i.code for i in bd.issues][:1] == [codes.COLUMNS_UNUSED]
+
+
+# --- numbers, lead headings ----------------------------------------------------------------------
+def test_circled_and_full_width_numbers_and_numbers_inside_the_text(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "工作任务", "牵头单位"],
+        ["①", "推进重大项目建设。", "区发改委"],
+        ["１２", "落实减税降费政策。", "区财政局"],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "n.xlsx", {"S": rows}))
+    assert [(t.id, t.number) for t in bd.tasks] == [("T001", "①"), ("T002", "１２")]
+    grouped = [
+        ["序号", "项目", "重点工作目标任务", "牵头单位"],
+        ["1", "主要预期目标", "1.地区生产总值增长5%以上。", "区发改委"],
+        ["", "", "2.一般公共预算收入增长6%以上。", "区财政局"],
+        ["2", "产业发展", "3.规上工业总产值增长5%左右。", "区工信局"],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "g.xlsx", {"S": grouped}, {"S": [(1, 0, 2, 0), (1, 1, 2, 1)]}))
+    assert [(t.number, t.path, t.text) for t in bd.tasks] == [
+        ("1", ("主要预期目标",), "地区生产总值增长5%以上。"), ("2", ("主要预期目标",), "一般公共预算收入增长6%以上。"),
+        ("3", ("产业发展",), "规上工业总产值增长5%左右。")]
+
+
+def test_a_heading_row_that_names_who_leads_is_no_level(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "重点工作任务", "责任单位"],
+        ["一、省政府工作报告涉及任务", "", ""],
+        ["（一）王宏副市长牵头重点工作", "", ""],
+        ["1", "加强粮食安全保障。", "市农业农村局\n省牵头单位：省农业农村厅"],
+        ["（二）胡伟副市长牵头重点工作", "", ""],
+        ["2*", "深入实施消费新政。", "市商务局、市发改委"],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "l.xlsx", {"S": rows}, {"S": [(1, 0, 1, 2), (2, 0, 2, 2), (4, 0, 4, 2)]}))
+    assert [(t.number, t.path, t.leaders, t.lead, t.coop, t.note) for t in bd.tasks] == [
+        ("1", ("一、省政府工作报告涉及任务",), ("王宏",), ("省农业农村厅",), ("市农业农村局",), ""),
+        ("2", ("一、省政府工作报告涉及任务",), ("胡伟",), ("市商务局", "市发改委"), (), "序号原为“2*”")]

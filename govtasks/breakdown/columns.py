@@ -51,7 +51,7 @@ def letter(col: int) -> str:
 def column_index(text: str) -> int:
     """Excel letters (B, AA) or a 1-based number → 0-based column index; ValueError otherwise."""
     text = text.strip()
-    if text.isdigit() and int(text) > 0:
+    if text.isdecimal() and int(text) > 0:
         return int(text) - 1
     if not _LETTER.match(text):
         raise ValueError(text)
@@ -120,9 +120,11 @@ def resolve(fields: Mapping[int, str], labels: Mapping[int, str], body: Sequence
     _tasks_and_sections(candidates, fields, labels, body, columns, decisions)
     for fld, col in (overrides or {}).items():
         for other in [f for f, c in columns.items() if c == col or f == fld]:
+            gone = f"列{letter(columns[other])}“"
+            decisions[:] = [d for d in decisions if not d.startswith(gone)]  # the decision it overrides
             del columns[other]
         columns[fld] = col
-        decisions.append(f"列{letter(col)}“{labels.get(col, '')}”按 --columns 指定为{ROLE_LABELS[fld]}")
+        decisions.append(f"列{letter(col)}“{labels.get(col, '')}”按指定判为{ROLE_LABELS[fld]}（--columns）")
     taken = set(columns.values())
     extras = tuple(c for c in sorted(labels) if c not in taken)
     return Roles(columns, tuple(decisions), extras)

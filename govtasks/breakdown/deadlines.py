@@ -27,7 +27,7 @@ _YEAR_END = re.compile(r"(?:(\d{4})\s*年)?\s*(年底|年末|年内|全年|底�
 
 
 def _month(token: str) -> int:
-    return int(token) if token.isdigit() else _CN_DIGITS.get(token, 0)
+    return int(token) if token.isdecimal() else _CN_DIGITS.get(token, 0)
 
 
 def _month_end(year: int, month: int) -> dt.date:

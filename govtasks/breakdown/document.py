@@ -32,6 +32,7 @@ def load_bytes(path: PathLike) -> tuple[bytes, str]:
 def breakdown_from_document(
     file: str, sheets: Sequence[Sheet], text: str, *, context: Mapping[str, Sequence[str]], kind: str,
     roster: PathLike | Sequence[RosterUnit] | None, lead: LeadRule, text_importer: TextImporter | None,
+    columns: Mapping[str, int] | None = None,
 ) -> Breakdown:
     """Tables with a task header → the table importer; otherwise the text → ``text_importer``.
 
@@ -45,7 +46,7 @@ def breakdown_from_document(
     if tables:
         units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
         title = title_before(context.get(tables[0].name, ()))
-        return breakdown_from_sheets(file, tables, roster=units, lead=lead, title_hint=title)
+        return breakdown_from_sheets(file, tables, roster=units, lead=lead, title_hint=title, columns=columns)
     if text_importer is not None and text.strip():
         return text_importer(text, file)
     msg = f"{file}: {kind}中没有任务表格，也没有可识别的任务文本"

@@ -16,7 +16,7 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 from xml.etree import ElementTree as ET
 
 from govtasks._types import PathLike
@@ -221,7 +221,8 @@ def read_docx(data: bytes, file: str) -> tuple[list[Sheet], list[str]]:
 
 
 def import_docx(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
-                lead: LeadRule = "auto", text_importer: TextImporter | None = None) -> Breakdown:
+                lead: LeadRule = "auto", text_importer: TextImporter | None = None,
+                columns: Mapping[str, int] | None = None) -> Breakdown:
     """Import a task breakdown from a Word file (.docx).
 
     Tables with a task header are read like a published workbook (two-row
@@ -242,4 +243,4 @@ def import_docx(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
     sheets = [s for s in body.sheets if s is not None]
     context = {f"表{i + 1}": body.paragraphs[:n] for i, n in body.before.items()}
     return breakdown_from_document(name, sheets, "\n".join(body.paragraphs), context=context, kind="Word 文件",
-                                   roster=roster, lead=lead, text_importer=text_importer)
+                                   roster=roster, lead=lead, text_importer=text_importer, columns=columns)

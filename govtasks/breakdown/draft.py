@@ -85,7 +85,7 @@ def _units_of(cells: tuple[str, str], rule: LeadRule) -> tuple[tuple[str, ...], 
 
 def task_ids(numbers: Sequence[str]) -> list[str]:
     """Stable IDs: ``T`` + the 序号 when they are unique integers, else + position."""
-    ints = [int(n) if n.strip().isdigit() else None for n in numbers]
+    ints = [int(s) if (s := n.strip()).isdigit() and s.isascii() else None for n in numbers]
     use_numbers = all(i is not None for i in ints) and len(set(ints)) == len(ints)
     values = [i for i in ints if i is not None] if use_numbers else list(range(1, len(numbers) + 1))
     width = max(3, len(str(max(values, default=0))))

@@ -17,7 +17,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from govtasks._types import PathLike
 from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
@@ -327,7 +327,8 @@ def _check_not_binary(data: bytes, file: str) -> None:
 
 
 def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
-                lead: LeadRule = "auto", text_importer: TextImporter | None = None) -> Breakdown:
+                lead: LeadRule = "auto", text_importer: TextImporter | None = None,
+                columns: Mapping[str, int] | None = None) -> Breakdown:
     """Import a task breakdown from a saved web page.
 
     Tables with a task header are read like a published workbook (section rows,
@@ -351,4 +352,4 @@ def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
     context = {f"表{i + 1}": [*lines[:start], caption] for i, (start, caption) in parser.before.items()}
     text = "\n".join(line for line in lines if line)
     return breakdown_from_document(name, sheets, text, context=context, kind="网页", roster=roster,
-                                   lead=lead, text_importer=text_importer)
+                                   lead=lead, text_importer=text_importer, columns=columns)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from functools import partial
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from govtasks import issues as codes
 from govtasks._types import PathLike
+from govtasks.breakdown.columns import parse_overrides
 from govtasks.breakdown.draft import LeadRule
 from govtasks.errors import LayoutError, UnsupportedFileError, WorkbookError
 from govtasks.io.workbook import GRID_EXTENSIONS, read_workbook
@@ -37,6 +38,7 @@ def import_breakdown(
     roster: PathLike | Sequence[RosterUnit] | None = None,
     lead: LeadRule = "auto",
     layout: str | None = None,
+    columns: str | Mapping[str, str | int] | None = None,
 ) -> Breakdown:
     """Import a task breakdown from a real document.
 
@@ -50,10 +52,15 @@ def import_breakdown(
             责任单位 holds the leads) or ``"first"`` (first listed unit leads).
         layout: force ``"standard"``, ``"table"``, ``"text"`` or ``"plan"`` (a
             prose work plan: one draft task per commitment, no units yet).
+        columns: which column of a table holds what, overriding what the importer decides
+            (``bd.layout.decisions`` says what it decided): ``"任务内容=C,一级标题=B"`` or
+            ``{"任务内容": "C"}``; labels as in the standard workbook, columns as letters or
+            1-based numbers. Tables only (workbooks, and tables in pages, Word files and text).
 
     Raises:
         WorkbookError: the file cannot be read.
         LayoutError: no tasks were found (or the layout does not fit the file).
+        ValueError: ``columns`` names an unknown label or column (the message says which).
 
     Example:
         >>> bd = import_breakdown("芜湖市2024年度市政府重点工作任务分解.xlsx")  # doctest: +SKIP
@@ -68,22 +75,31 @@ def import_breakdown(
     suffix = p.suffix.lower()
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    overrides = parse_overrides(columns)
     units = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else tuple(roster or ())
     if suffix in GRID_EXTENSIONS:
-        return _from_grid(p, units, lead, layout)
-    if suffix in TEXT_EXTENSIONS:
-        return _from_text(p, units, lead, layout)
-    if suffix in DOCUMENT_EXTENSIONS:
-        return _from_document(p, units, lead, layout)
-    msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
-    raise UnsupportedFileError(msg, file=p.name)
+        bd = _from_grid(p, units, lead, layout, overrides)
+    elif suffix in TEXT_EXTENSIONS:
+        bd = _from_text(p, units, lead, layout, overrides)
+    elif suffix in DOCUMENT_EXTENSIONS:
+        bd = _from_document(p, units, lead, layout, overrides)
+    else:
+        msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
+        raise UnsupportedFileError(msg, file=p.name)
+    if overrides and bd.layout != "table":
+        note = Issue(code=codes.COLUMNS_UNUSED, severity=Severity.WARNING, where=CellRef(file=p.name),
+                     message=f"指定的列（{columns}）未使用：该文件按“{LAYOUT_LABELS.get(bd.layout, bd.layout)}”读取，"
+                             f"不是表格；--columns 只适用于表格")
+        bd = bd.replace(issues=IssueList((note, *bd.issues)))
+    return bd
 
 
 def _refuse(p: Path, layout: str) -> LayoutError:
     return LayoutError(f"{p.name}: 该文件不能按“{LAYOUT_LABELS[layout]}”格式读取", file=p.name)
 
 
-def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
+               columns: Mapping[str, int]) -> Breakdown:
     from govtasks.breakdown.standard import breakdown_from_workbook, is_standard
     from govtasks.breakdown.table import breakdown_from_sheets
 
@@ -98,7 +114,7 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
                f"（Python: read_returns），任务分解请给出分解表文件")
         raise LayoutError(msg, file=p.name)
     sheets = [s for s in wb.sheets if s.name == REPORT_MAIN_SHEET] if kind == "report" else wb.sheets
-    bd = breakdown_from_sheets(wb.name, sheets, roster=roster, lead=lead)
+    bd = breakdown_from_sheets(wb.name, sheets, roster=roster, lead=lead, columns=columns)
     if kind == "report":  # its other sheets list answers, not tasks
         note = Issue(code=codes.SHEET_SKIPPED, severity=Severity.INFO, where=CellRef(file=wb.name),
                      message=f"这是{KIND_LABELS[kind]}：只读取“{REPORT_MAIN_SHEET}”工作表的任务，其余工作表（填报情况、单位反馈等）不是任务")
@@ -106,18 +122,20 @@ def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
     return bd
 
 
-def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
+               columns: Mapping[str, int]) -> Breakdown:
     from govtasks.breakdown.text import import_text
 
     if layout == "standard":
         raise _refuse(p, layout)
-    bd = import_text(p, roster=roster, lead=lead, plan=layout == "plan", tables=layout != "text")
+    bd = import_text(p, roster=roster, lead=lead, plan=layout == "plan", tables=layout != "text", columns=columns)
     if layout == "table" and bd.layout != "table":
         raise _refuse(p, layout)
     return bd
 
 
-def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None) -> Breakdown:
+def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
+                   columns: Mapping[str, int]) -> Breakdown:
     from govtasks.breakdown import docx, html
     from govtasks.breakdown.document import load_bytes
     from govtasks.breakdown.text import breakdown_from_text
@@ -129,6 +147,7 @@ def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout
         data, name = load_bytes(p)
         text = "\n".join(docx.read_docx(data, name)[1]) if is_docx else html.read_html(data, name)[1]
         return breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan", tables=False)
-    text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead)
+    text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead,
+                                                           columns=columns)
     reader = docx.import_docx if is_docx else html.import_html
-    return reader(p, roster=roster, lead=lead, text_importer=text_importer)
+    return reader(p, roster=roster, lead=lead, text_importer=text_importer, columns=columns)

@@ -196,7 +196,8 @@ class _Reader:
             if last is None:
                 self.issues.append(_skipped(self.file, no, s, "是单位标注，但前面没有任务", Severity.WARNING))
                 return
-            last.add(ann, no)
+            for item in _group_of(last) if ann.names_units else (last,):
+                item.add(ann, no)
         elif ann is None and _is_topic(body, nxt, last, self.stack):
             assert nxt is not None
             nxt_mark = rules.marker(nxt)
@@ -226,11 +227,21 @@ class _Reader:
             self.last = para
 
 
+def _group_of(last: Item) -> list[Item]:
+    """The items a responsibility line on its own applies to: the item above it, or all the numbered
+    items above it when none of their level has units yet ("1.… 2.… 3.…" then "牵头单位：…")."""
+    if last.closed or last.parent is None or last.style in (_PARA, _TOPIC, _ROOT) or last.children:
+        return [last]
+    siblings = last.parent.children
+    run = [s for s in siblings if s.style == last.style]
+    if len(run) < 2 or any(s.closed or s.children for s in siblings) or any(s.style == _PARA for s in siblings):
+        return [last]
+    return run
+
+
 def _marker_item(mark: rules.Marker, body: str, no: int) -> Item:
-    head = rules.heading(body)
-    count = head.stated if head is not None else None
-    text = head.text if head is not None else body.rstrip("。")
-    return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no, head=text, count=count,
+    return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no,
+                head=rules.without_count(body).rstrip("。"), count=rules.stated_count(body),
                 rank=rules.MARKER_RANKS[mark.style])
 
 
@@ -350,8 +361,14 @@ def _counts(root: Item, file: str, restore: Restore) -> list[Issue]:
 
 
 def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
-    """Items inside the list that are neither task nor heading (those after it: INFO)."""
+    """Items inside the list that are neither task nor heading (those after it: INFO), and the
+    numbered lines of the block before it, counted in one INFO issue."""
     out: list[Issue] = []
+    before = [i.line for i in _walk(root) if not i.kind and i.style not in (_ROOT, _TOPIC, _PARA) and i.line < first]
+    if before:
+        lines = "、".join(map(str, before[:10])) + ("等" if len(before) > 10 else "")
+        out.append(Issue(code=codes.ROW_SKIPPED, severity=Severity.INFO, where=CellRef(file=file, row=before[0]),
+                         message=f"任务清单前的 {len(before)} 个编号行（第 {lines} 行）没有单位标注，视为说明文字，未作为任务导入"))
     for item in _walk(root):
         if item.kind or item.style in (_ROOT, _TOPIC) or item.line < first:
             continue

@@ -75,7 +75,7 @@ def breakdown_from_workbook(wb: Workbook) -> Breakdown:
                f"其他格式的任务表请用 govtasks import 导入")
         raise LayoutError(msg, file=wb.name)
     info = _read_info(by_name.get(SHEET_INFO))
-    year = int(info["year"]) if info.get("year", "").isdigit() else None
+    year = int(info["year"]) if info.get("year", "").isdecimal() else None
     tasks, issues = _read_tasks(sheet, found, wb.name, year)
     title = info.get("title") or next((c for row in sheet.rows[: found[0]] for c in row if c.strip()), "")
     return Breakdown(title=title, year=year, issuer=info.get("issuer", ""), doc_number=info.get("doc_number", ""),

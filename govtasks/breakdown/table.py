@@ -101,11 +101,11 @@ def _classify(row: list[str], number: str, text: str, text_col: int, right_of: d
     rank = _section_rank(joined)
     if rank is not None:
         return _Section(rank, joined, _gives(joined))
-    if number.isdigit() and text and (int(number) != expected or _spans_to_end(right_of, r, text_col, len(row))):
+    if number.isdecimal() and text and (int(number) != expected or _spans_to_end(right_of, r, text_col, len(row))):
         return _Section(3, f"{number} {text}")
-    if not number.isdigit() and _TOPIC.match(joined):
+    if not number.isdecimal() and _TOPIC.match(joined):
         return _Section(3, joined)
-    if not number.isdigit() and len(joined) <= 60 and _spans_to_end(right_of, r, min(c for c, v in enumerate(row) if v.strip()), len(row)):
+    if not number.isdecimal() and len(joined) <= 60 and _spans_to_end(right_of, r, min(c for c, v in enumerate(row) if v.strip()), len(row)):
         return _Section(4, joined)  # an unnumbered heading merged across the table
     return None
 
@@ -146,7 +146,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
             if section is not None:
                 items.append(section)
                 continue
-            if not (number.isdigit() and number.isascii() and len(number) <= 5) and (last or not text):
+            if not (number.isdecimal() and number.isascii() and len(number) <= 5) and (last or not text):
                 result.issues.append(Issue(
                     code=codes.ROW_SKIPPED, severity=Severity.WARNING,
                     where=CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter),
@@ -159,7 +159,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
             number = number.rstrip(_NUMBER_MARKS)
         items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
                                CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), letters))
-        if number.isdigit():
+        if number.isdecimal():
             last = int(number)
     _own_numbers([i for i in items if isinstance(i, DraftTask)])
     return result
@@ -172,7 +172,7 @@ def _own_numbers(tasks: list[DraftTask]) -> None:
     """Task texts that carry their number ("1.地区生产总值增长5%以上。"): when most do and the
     序号 column does not number the tasks one by one (it is empty, or numbers groups of them), the
     texts' numbers are the tasks'; a text's number equal to its 序号 is dropped from the text."""
-    marks = [marker(t.text) if t.text[:1].isdigit() else None for t in tasks]
+    marks = [marker(t.text) if t.text[:1].isdecimal() else None for t in tasks]
     dots = sum(1 for m in marks if m is not None and m.style == "dot")
     numbers = [t.number for t in tasks]
     own = dots >= 2 and 2 * dots >= len(tasks) and (not all(numbers) or len(set(numbers)) < len(numbers))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Mapping, NoReturn, Sequence
 
 from govtasks import issues as codes
 from govtasks._types import PathLike
@@ -36,6 +36,7 @@ from govtasks.breakdown import textgrid
 from govtasks.breakdown import textrules as rules
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 from govtasks.breakdown.fold import simplified
+from govtasks.breakdown.labels import field_of
 from govtasks.breakdown.outline import read as read_outline
 from govtasks.breakdown.table import breakdown_from_sheets
 from govtasks.errors import LayoutError, WorkbookError
@@ -63,7 +64,7 @@ class _Items:
 
 
 def import_text(path: PathLike, *, roster: Sequence[RosterUnit] = (), lead: LeadRule = "auto",
-                plan: bool = False, tables: bool = True) -> Breakdown:
+                plan: bool = False, tables: bool = True, columns: Mapping[str, int] | None = None) -> Breakdown:
     """Import a task breakdown published as plain text (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030).
 
     Args:
@@ -83,7 +84,8 @@ def import_text(path: PathLike, *, roster: Sequence[RosterUnit] = (), lead: Lead
     """
     p = Path(path)
     data = read_bytes(p)
-    return breakdown_from_text(_decode(data, p.name), p.name, roster=roster, lead=lead, plan=plan, tables=tables)
+    return breakdown_from_text(_decode(data, p.name), p.name, roster=roster, lead=lead, plan=plan, tables=tables,
+                               columns=columns)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -105,7 +107,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = (), lead: LeadRule = "auto",
-                        plan: bool = False, tables: bool = True) -> Breakdown:
+                        plan: bool = False, tables: bool = True, columns: Mapping[str, int] | None = None) -> Breakdown:
     """Parse the text of a notice (or, with ``plan=True``, a prose work plan) into a Breakdown. Pure.
 
     ``file`` names the source in issues and messages; every task's ``source`` is
@@ -119,7 +121,7 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
         raise LayoutError(f"{file}: 文件是空的，没有可导入的内容", file=file)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if tables and not plan and (table := _table_in(text, file, roster, lead)) is not None:
+    if tables and not plan and (table := _table_in(text, file, roster, lead, columns)) is not None:
         return table
     original = _Original(text)
     lines = original.folded_lines
@@ -128,14 +130,14 @@ def breakdown_from_text(text: str, file: str, *, roster: Sequence[RosterUnit] = 
     else:
         outline = read_outline(lines, file, original.restore)
         if outline is None:
-            _raise_no_tasks(file, plan)
+            _raise_no_tasks(file, plan, lines)
         start, drafts, found_issues = outline.start, outline.drafts, outline.issues
         decisions = [f"单位标注中的说明“{r}”已从单位名单中移出" for r in outline.remarks]
         if lead == "auto" and (said := rules.FIRST_LEADS.search("\n".join(s for _, s in lines))):
             lead = "first"
             decisions.append(f"文件说明“{said.group(0)}”：未标注牵头的任务，以列第一位的单位为牵头单位")
     if not drafts:
-        _raise_no_tasks(file, plan)
+        _raise_no_tasks(file, plan, lines)
     meta = _meta(lines, start, file)
     bd = finish(drafts, meta, roster=roster, lead=lead, has_lead_col=True if plan else None, issues=found_issues,
                 plan=plan)
@@ -186,7 +188,8 @@ class _Original:
                                 "、".join(self.restore(v, line, 12) for v in value.split("、")))
 
 
-def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule) -> Breakdown | None:
+def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule,
+              columns: Mapping[str, int] | None = None) -> Breakdown | None:
     """The breakdown of a table that arrived as text (:mod:`.textgrid`), when the text holds one."""
     found = textgrid.grid_of(text)
     if found is None:
@@ -195,7 +198,7 @@ def _table_in(text: str, file: str, roster: Sequence[RosterUnit], lead: LeadRule
     before = [s.strip() for s in text.split("\n")[: line - 1] if s.strip()]
     title = next((s for s in reversed(before) if rules.is_title(s)), "")
     try:
-        bd = breakdown_from_sheets(file, [sheet], roster=roster, lead=lead, title_hint=title)
+        bd = breakdown_from_sheets(file, [sheet], roster=roster, lead=lead, title_hint=title, columns=columns)
     except LayoutError:
         return None
     where = f"第{line}行起的表格（以文本形式发布）已还原为表格读取"
@@ -213,17 +216,24 @@ def _read_plan(lines: _Lines, file: str, original: _Original) -> tuple[int, list
     return start, drafts, found.issues + count_issues, []
 
 
-def _raise_no_tasks(file: str, plan: bool) -> NoReturn:
+def _raise_no_tasks(file: str, plan: bool, lines: Sequence[tuple[int, str]] = ()) -> NoReturn:
     if plan:
         msg = f"{file}: 未找到工作计划的条目（需要“一、…”标题或“实施××工程。……”这样的段落）"
     else:
-        msg = (f"{file}: 未找到任务：没有一行带有单位标注。{_TASK_HINT}；"
+        numbered = sum(1 for _, s in lines if rules.marker(s) is not None)
+        annotated = sum(1 for _, s in lines if (ann := rules.split_annotation(s)[1]) is not None and ann.names_units)
+        labels = list(dict.fromkeys(s for _, s in lines if len(s) <= 12 and field_of(s) is not None))[:8]
+        found = f"共 {len(lines)} 行，其中编号行 {numbered} 行，带单位标注的行 {annotated} 行"
+        if labels:
+            found += f"；像表头的行：{'、'.join(labels)}"
+        msg = (f"{file}: 未找到任务（{found}）。{_TASK_HINT}；"
+               f"如果这是一张表格，请另存为 .xlsx 后导入，必要时用 --columns 指定各列（如“任务内容=C,牵头单位=D”）；"
                f"如果这是尚未分工的工作计划，请加 --layout plan（Python: layout='plan'）导入")
     raise LayoutError(msg, file=file)
 
 
 def _role(lines: _Lines, i: int) -> str:
-    """"end" where the list ends (附件, 抄送, 联系人, a date, a signature above a date), "chrome", or ""."""
+    """"end" where a plan ends (附件, 抄送, 联系人, a date, a signature above a date), "chrome", or ""."""
     role = rules.line_role(lines[i][1])
     if role == "signature":
         return "end" if i + 1 < len(lines) and rules.is_date(lines[i + 1][1]) else ""

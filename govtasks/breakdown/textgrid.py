@@ -146,7 +146,7 @@ def kind_of(text: str) -> str:
     names = [x for x in _SPLIT_UNITS.split(re.sub(r"[（(][^）)]*[）)]", "", t.lstrip("★*＊"))) if x]
     if names and all(x.rstrip("等").endswith(_UNIT_END) and len(x) <= 20 for x in names):
         return "units"
-    if len(t) <= 8 and not any(c.isdigit() for c in t) and (" " in t or len(t) <= 4):
+    if len(t) <= 8 and not any(c.isdecimal() for c in t) and (" " in t or len(t) <= 4):
         return "person"
     if len(t) <= 16 and _DATE.search(t):
         return "date"
@@ -241,7 +241,7 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
     expected = 1
     for c in cells:
         kind = kind_of(c.text)
-        starts = (kind == "number" and c.text.strip().rstrip("*＊★").isdigit()
+        starts = (kind == "number" and c.text.strip().rstrip("*＊★").isdecimal()
                   and int(c.text.strip().rstrip("*＊★")) in (expected, 1)) if numbered else kind == "text"
         if kind == "section" and not (rows and len(rows[-1]) == 1 and numbered and _waiting(rows[-1])):
             rows.append([c.text])

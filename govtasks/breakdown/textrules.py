@@ -110,6 +110,12 @@ def without_count(text: str) -> str:
     return text[: count.start()].rstrip(WS + "。，,") if count else text
 
 
+def stated_count(text: str) -> int | None:
+    """The count a heading states ("（13项）"), or None."""
+    count = _COUNT.search(text)
+    return int(count.group(1) or count.group(2)) if count else None
+
+
 def heading(line: str) -> Heading | None:
     """A section heading (第一部分 / 一、 / （一）) without sentences after it, or None.
 
@@ -135,9 +141,9 @@ MARKER_RANKS = {"part": 0, "cn": 1, "pcn": 2, "dot": 3, "paren": 4, "circled": 5
 """How markers nest (GB/T 9704): 第一部分 > 一、 > （一） > 1. > （1） > ①."""
 _MARKERS = (
     ("part", re.compile(rf"第([{_CN}]+)(?:部分|章|篇|方面)\s*[、.．:：]?\s*")),
-    ("cn", re.compile(rf"([{_CN}]+)\s*[、.．]\s*")),
+    ("cn", re.compile(rf"(?:第([{_CN}]+)(?:条|项)?\s*[、.．:：，]|第([{_CN}]+)(?:条|项)\s+|([{_CN}]+)\s*[、.．])\s*")),
     ("pcn", re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*")),
-    ("dot", re.compile(r"(\d{1,4})\s*[.、．﹒](?!\d)\s*")),
+    ("dot", re.compile(r"(?:(\d{1,4})\s*[.、．﹒](?!\d)|(\d{1,3})[ \u3000]+(?=[\u4e00-\u9fff“]))\s*")),
     ("paren", re.compile(r"[（(]\s*(\d{1,4})\s*[）)]\s*")),
     ("circled", re.compile(r"([①-⑳])\s*")),
 )
@@ -157,7 +163,7 @@ class Marker(NamedTuple):
 
 def numeral(text: str) -> int:
     """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103; 0 when not a Chinese numeral."""
-    if text.isdigit():
+    if text.isdigit() and text.isascii():
         return int(text)
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1
@@ -183,8 +189,11 @@ def marker(line: str) -> Marker | None:
     for style, pattern in _MARKERS:
         m = pattern.match(line)
         if m is not None and m.end() < len(line):
-            value = numeral(m.group(1))
-            return Marker(style, m.group(1), value, line[m.end():]) if value else None
+            number = next(g for g in m.groups() if g)
+            value = numeral(number)
+            if style == "circled":
+                number = str(value)  # ① is the first item: its number is 1
+            return Marker(style, number, value, line[m.end():]) if value else None
     return None
 
 

@@ -150,7 +150,8 @@ def _alone(fragment: str) -> bool:
 @memo(65536)
 def _plain(fragment: str) -> bool:
     """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
-    return _alone(fragment) and not any(c in fragment for c in "*＊★等及和与：:") and "各" not in fragment[1:]
+    return (_alone(fragment) and fragment[0] not in _OPEN and not any(c in fragment for c in "*＊★等及和与：:")
+            and "各" not in fragment[1:])
 
 
 def _fragments(text: str) -> list[tuple[str, str]]:

@@ -111,7 +111,7 @@ def _candidates(wb: Workbook, meta: dict[str, str]) -> list[Sheet]:
 
 def pick_sheet(wb: Workbook, meta: dict[str, str]) -> tuple[Sheet, Header] | None:
     """The sheet holding the return table and its header (the one with most answers, if several)."""
-    hint = int(meta["表头行"]) - 1 if meta.get("表头行", "").isdigit() else None
+    hint = int(meta["表头行"]) - 1 if meta.get("表头行", "").isdecimal() else None
     found = []
     for sheet in _candidates(wb, meta):
         header = find_header(sheet.rows, hint=hint if sheet.name == meta.get("数据表") else None)
