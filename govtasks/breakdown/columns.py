@@ -106,6 +106,17 @@ def _is_task_like(e: _Evidence) -> bool:
     return e.filled > 0 and e.distinct >= 0.75 and e.length >= 8
 
 
+_HEADING_CELL = re.compile(r"^\s*(第[一二三四五六七八九十百]+|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])")
+
+
+def _names_each_row(col: int, body: Sequence[Sequence[str]], e: _Evidence) -> bool:
+    """A column that names one item on every row (a different value on each of at least three
+    rows, none written as a heading): a task's name, never a section level."""
+    if e.filled < 3 or e.distinct < 1.0 or e.length < 4:
+        return False
+    return not any(_HEADING_CELL.match(row[col]) for row in body if col < len(row) and row[col].strip())
+
+
 def resolve(fields: Mapping[int, str], labels: Mapping[int, str], body: Sequence[Sequence[str]],
             overrides: Mapping[str, int] | None = None) -> Roles:
     """The columns' roles: the header's words, the candidates for task and section decided by
@@ -142,8 +153,16 @@ def _tasks_and_sections(candidates: list[int], fields: Mapping[int, str], labels
         decisions.append(f"列{letter(task)}“{labels[task]}”按表头判为任务内容")
     else:
         long = [c for c in candidates if _is_task_like(evidence[c])]
-        task = max(long) if long else max(text_words or candidates, key=lambda c: (evidence[c].distinct, evidence[c].length))
-        decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（各行不同的长文本）")
+        named = [c for c in candidates if fields[c] == "text" and _names_each_row(c, body, evidence[c])]
+        if named and long and min(named) < max(long):  # 民生事项名称 | 年度任务目标: the name is the task
+            task = min(named)
+            decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（每行一项、各不相同，不是标题）")
+            for c in long:
+                if c > task:
+                    decisions.append(f"列{letter(c)}“{labels[c]}”作为任务的其他列保留（任务名称在列{letter(task)}）")
+        else:
+            task = max(long) if long else max(text_words or candidates, key=lambda c: (evidence[c].distinct, evidence[c].length))
+            decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（各行不同的长文本）")
     columns["text"] = task
     outer = [c for c in candidates if c < task and evidence[c].filled]
     for level, c in zip(_SECTIONS, outer[-3:]):

@@ -55,7 +55,7 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((fld, re.compile(words
     ("number", r"^(序号|编号|序|号)$"),
     ("leaders", r"领导"),
     ("persons", r"责任人|联系人|经办人"),
-    ("progress", r"进展|进度|完成情况|落实情况|推进情况|完成进度"),
+    ("progress", r"进展|进度|完成情况|落实情况|推进情况|完成进度|成效"),
     ("deadline", r"时限|时间|期限|日期|节点"),
     ("lead", r"牵头|主办|主责"),
     ("coop", r"配合|协办|协同|参与|协助|责任|承办|实施单位|单位$|部门$"),

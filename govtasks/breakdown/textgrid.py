@@ -173,7 +173,8 @@ def _score(role: str, kind: str) -> int:
 
 def _align(cells: list[str], roles: list[str]) -> list[str | None]:
     """Each column's cell (None: the row has none there) — the order-keeping placement that
-    fits best; cells left over join the last unit column they fit."""
+    fits best, and of equally good ones the one that leaves the leftmost columns to a merged cell
+    above; cells left over join the last unit column they fit."""
     kinds = [kind_of(c) for c in cells]
     while len(cells) > len(roles):  # more cells than columns: join a unit cell to its neighbour
         joins = [i for i in range(1, len(cells)) if kinds[i] == "units" and kinds[i - 1] in ("units", "person")]
@@ -183,7 +184,7 @@ def _align(cells: list[str], roles: list[str]) -> list[str | None]:
     best: tuple[int, tuple[int, ...]] | None = None
     for places in itertools.combinations(range(len(roles)), len(cells)):
         score = sum(_score(roles[p], k) for p, k in zip(places, kinds))
-        if best is None or score > best[0]:
+        if best is None or score >= best[0]:  # on a tie the later placement: the cells a rowspan covers are outer ones
             best = (score, places)
     out: list[str | None] = [None] * len(roles)
     assert best is not None
@@ -207,12 +208,13 @@ def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
         n, known, seen = 0, 0, set()
         while start + n < len(cells) and _label_like(cells[start + n].text):
             role = field_of(cells[start + n].text)
-            if role is not None and role in seen and role not in ("text", "section"):
+            if fmt != "rows" and role is not None and role in seen and role not in ("text", "section"):
                 break
             seen.add(role)
             n += 1
             known = n if role is not None else known
             if fmt == "rows" and cells[start + n - 1].row_end:
+                known = n  # a row written on one line: its last labels are the header's, known or not
                 break
         n = known
         roles = {field_of(c.text) for c in cells[start:start + n]}

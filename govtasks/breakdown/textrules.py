@@ -72,7 +72,7 @@ _HEADINGS = (
     (2, re.compile(rf"[（(]\s*[{_CN}]+\s*[）)]\s*")),
 )
 # "(13项)", "（共13项）", and the scrape's "支柱13项)" (opening bracket lost)
-_COUNT = re.compile(r"\s*(?:[（(]\s*共?\s*(\d{1,4})\s*[项項]\s*[）)]?|共?\s*(\d{1,4})\s*[项項]\s*[）)])\s*$")
+_COUNT = re.compile(r"\s*(?:[（(]\s*共?\s*(\d{1,4})\s*[项項]\s*[）)]?|共?\s*(\d{1,4})\s*[项項]\s*[）)]|共\s*(\d{1,4})\s*[项項])\s*$")
 _STOPS = "。！？!?"
 
 
@@ -105,7 +105,7 @@ def numbered(line: str) -> Numbered | None:
 
 
 def without_count(text: str) -> str:
-    """A heading's words without its stated count ("县示范区管委会牵头工作（8项）" → "县示范区管委会牵头工作")."""
+    """A heading's words without its stated count ("县示范区管委会牵头工作（8项）" or "已完成任务共2项" → the words before it)."""
     count = _COUNT.search(text)
     return text[: count.start()].rstrip(WS + "。，,") if count else text
 
@@ -113,7 +113,7 @@ def without_count(text: str) -> str:
 def stated_count(text: str) -> int | None:
     """The count a heading states ("（13项）"), or None."""
     count = _COUNT.search(text)
-    return int(count.group(1) or count.group(2)) if count else None
+    return int(count.group(1) or count.group(2) or count.group(3)) if count else None
 
 
 def heading(line: str) -> Heading | None:
