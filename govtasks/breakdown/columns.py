@@ -106,6 +106,12 @@ def _is_task_like(e: _Evidence) -> bool:
     return e.filled > 0 and e.distinct >= 0.75 and e.length >= 8
 
 
+def task_like(col: int, body: Sequence[Sequence[str]]) -> bool:
+    """A column whose cells read as tasks: long, and different on (nearly) every row, in at least two rows."""
+    e = _evidence(col, body)
+    return e.filled >= 2 and _is_task_like(e)
+
+
 _HEADING_CELL = re.compile(r"^\s*(第[一二三四五六七八九十百]+|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])")
 
 
@@ -118,9 +124,10 @@ def _names_each_row(col: int, body: Sequence[Sequence[str]], e: _Evidence) -> bo
 
 
 def resolve(fields: Mapping[int, str], labels: Mapping[int, str], body: Sequence[Sequence[str]],
-            overrides: Mapping[str, int] | None = None) -> Roles:
+            overrides: Mapping[str, int] | None = None, by_content: Sequence[int] = ()) -> Roles:
     """The columns' roles: the header's words, the candidates for task and section decided by
-    their content (``body``: the data rows, merged cells filled down), then ``overrides``."""
+    their content (``body``: the data rows, merged cells filled down), then ``overrides``.
+    ``by_content``: columns whose label is no known word, made task candidates by their content."""
     columns: dict[str, int] = {}
     decisions: list[str] = []
     for c, fld in sorted(fields.items()):
@@ -128,7 +135,7 @@ def resolve(fields: Mapping[int, str], labels: Mapping[int, str], body: Sequence
             columns.setdefault(fld, c)
     candidates = sorted(c for c, fld in fields.items() if fld in ("text", "section"))
     taken = set(columns.values())
-    _tasks_and_sections(candidates, fields, labels, body, columns, decisions)
+    _tasks_and_sections(candidates, fields, labels, body, columns, decisions, by_content)
     for fld, col in (overrides or {}).items():
         for other in [f for f, c in columns.items() if c == col or f == fld]:
             gone = f"列{letter(columns[other])}“"
@@ -142,7 +149,8 @@ def resolve(fields: Mapping[int, str], labels: Mapping[int, str], body: Sequence
 
 
 def _tasks_and_sections(candidates: list[int], fields: Mapping[int, str], labels: Mapping[int, str],
-                        body: Sequence[Sequence[str]], columns: dict[str, int], decisions: list[str]) -> None:
+                        body: Sequence[Sequence[str]], columns: dict[str, int], decisions: list[str],
+                        by_content: Sequence[int] = ()) -> None:
     """Choose the task column among the candidates; the ones left of it become section levels."""
     if not candidates:
         return
@@ -150,7 +158,8 @@ def _tasks_and_sections(candidates: list[int], fields: Mapping[int, str], labels
     text_words = [c for c in candidates if fields[c] == "text"]
     if len(candidates) == 1:
         task = candidates[0]
-        decisions.append(f"列{letter(task)}“{labels[task]}”按表头判为任务内容")
+        how = "按内容判为任务内容（表头词不在词表中，各行不同的长文本）" if task in by_content else "按表头判为任务内容"
+        decisions.append(f"列{letter(task)}“{labels[task]}”{how}")
     else:
         long = [c for c in candidates if _is_task_like(evidence[c])]
         named = [c for c in candidates if fields[c] == "text" and _names_each_row(c, body, evidence[c])]

@@ -113,6 +113,8 @@ class Header:
     """column → field name, for recognised columns."""
     labels: dict[int, str]
     """column → label as written (parent/child for two-row headers)."""
+    by_content: tuple[int, ...] = ()
+    """Columns taken as the task by their content, their label being no known word (民生实事)."""
 
     @property
     def data_start(self) -> int:
@@ -179,8 +181,23 @@ def find_header(rows: list[list[str]], merges: list[tuple[int, int, int, int]], 
         lower = rows[r + 1] if r + 1 < len(rows) and _is_subheader(rows[r + 1]) else None
         fields, labels = _columns(upper, lower)
         found = set(fields.values())
+        guessed: tuple[int, ...] = ()
+        if "text" not in found and found & {"lead", "coop", "progress"}:
+            guessed = _task_by_content(fields, labels, rows[r + (2 if lower else 1):r + 21])
+            fields = fields | dict.fromkeys(guessed, "text")
+            found = set(fields.values())
         if "text" not in found or not found & {"lead", "coop", "progress"}:
             continue
         if best is None or len(found) > len(set(best.fields.values())):
-            best = Header(r, 2 if lower else 1, fields, labels)
+            best = Header(r, 2 if lower else 1, fields, labels, guessed)
     return best
+
+
+def _task_by_content(fields: dict[int, str], labels: dict[int, str], body: list[list[str]]) -> tuple[int, ...]:
+    """The one column whose label is a short word of no known kind (民生实事, 名称) and whose cells
+    are long and different on each row — the task, when no label names it; else ()."""
+    from govtasks.breakdown.columns import task_like
+
+    unknown = [c for c, label in labels.items() if c not in fields and 0 < len(norm_label(label)) <= 12]
+    fits = [c for c in unknown if task_like(c, body)]
+    return (fits[0],) if len(fits) == 1 else ()

@@ -108,7 +108,7 @@ class Outline:
 
 # --- reading -----------------------------------------------------------------------------
 def _pieces(lines: Lines) -> Lines:
-    return [(no, piece) for no, s in lines for piece in rules.run_on(s)]
+    return [(no, part) for no, s in lines for piece in rules.run_on(s) for part in rules.after_annotations(piece)]
 
 
 def _role(lines: Lines, i: int) -> str:

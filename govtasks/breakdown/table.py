@@ -117,7 +117,7 @@ _FIELDS = ("number", "text", "deadline", "lead", "coop", "leaders", "persons", "
 
 def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str, int]) -> _SheetResult:
     grid = fill_down(sheet.rows, sheet.merges, header.data_start)
-    roles = resolve(header.fields, header.labels, grid[header.data_start:], overrides)
+    roles = resolve(header.fields, header.labels, grid[header.data_start:], overrides, header.by_content)
     result = _SheetResult(roles=roles)
     items, sheet_name = result.items, sheet.name
     header_texts = {norm_label(v) for v in header.labels.values()}

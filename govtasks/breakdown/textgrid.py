@@ -28,6 +28,7 @@ from typing import Sequence
 
 from govtasks.breakdown.columns import resolve
 from govtasks.breakdown.labels import field_of
+from govtasks.breakdown.textrules import is_chrome
 from govtasks.io.workbook import Merge, Sheet
 
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百]+(部分|章|篇|方面)|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])")
@@ -67,6 +68,9 @@ def cells_of(text: str) -> tuple[list[Cell], str]:
         return _prefixed_cells(lines), "rows"
     if sum(ln.rstrip().endswith("|") for ln in lines) >= 4:
         return _pipe_cells(lines), "pipes"
+    spaced = _spaced_cells(lines)
+    if spaced:
+        return spaced, "rows"
     cells, pending, start = [], [], 0
     for n, line in enumerate(lines + [""], 1):
         if line.strip():
@@ -111,6 +115,41 @@ def _prefixed_cells(lines: Sequence[str]) -> list[Cell]:
         pending.append(bare)
     close(False)
     return [c for c in cells if c.text or c.row_end]
+
+
+_ROW_START = re.compile(r"^\s*(\d{1,4}[*＊★]?)\s+(\S.*)$")
+
+
+def _spaced_cells(lines: Sequence[str]) -> list[Cell]:
+    """A table written one row to a line with spaces between the cells ("序号 目标任务 责任单位
+    上半年推进情况", then "1 地区生产总值增长6%以上。 区发展改革委 同比增长2.9%。"): a row starts
+    with its number; a line without one is a section heading alone or the row's next cell (a unit
+    or a wrapped cell on a line of its own). [] when no line is such a header."""
+    for at, line in enumerate(lines):
+        words = line.split()
+        if len(words) >= 3 and all(_label_like(w) for w in words) and _header([Cell(w, 1) for w in words], "paragraphs"):
+            break
+    else:
+        return []
+    cells = [Cell(w, at + 1) for w in words[:-1]] + [Cell(words[-1], at + 1, row_end=True)]
+    row: list[Cell] = []
+    for n, line in enumerate(lines[at + 1:], at + 2):
+        bare = line.strip()
+        if not bare or is_chrome(bare):
+            continue
+        start = _ROW_START.match(bare)
+        if start or kind_of(bare) == "section":
+            if row:
+                cells += row[:-1] + [Cell(row[-1].text, row[-1].line, row_end=True)]
+            row = [Cell(w, n) for w in ([start.group(1), *start.group(2).split()] if start else [bare])]
+            if not start:  # a heading is a row of its own
+                cells += row[:-1] + [Cell(row[-1].text, n, row_end=True)]
+                row = []
+        elif row:
+            row.append(Cell(bare, n))
+    if row:
+        cells += row[:-1] + [Cell(row[-1].text, row[-1].line, row_end=True)]
+    return cells
 
 
 def _pipe_cells(lines: Sequence[str]) -> list[Cell]:
@@ -218,7 +257,8 @@ def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
                 break
         n = known
         roles = {field_of(c.text) for c in cells[start:start + n]}
-        if n >= 2 and roles & {"text", "section"} and roles & {"lead", "coop", "progress", "leaders", "deadline"}:
+        names_task = roles & {"text", "section"} or None in roles  # an unknown label may head the task (民生实事)
+        if n >= 2 and names_task and roles & {"lead", "coop", "progress", "leaders", "deadline"}:
             return start, n
     return None
 
@@ -245,6 +285,9 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
         kind = kind_of(c.text)
         starts = (kind == "number" and c.text.strip().rstrip("*＊★").isdecimal()
                   and int(c.text.strip().rstrip("*＊★")) in (expected, 1)) if numbered else kind == "text"
+        if numbered and kind == "text" and rows and len(rows[-1]) > 1 and _full(rows[-1], roles):
+            rows.append([c.text])  # a second task under the same number: the number cell is merged (carried)
+            continue
         if kind == "section" and not (rows and len(rows[-1]) == 1 and numbered and _waiting(rows[-1])):
             rows.append([c.text])
             continue
@@ -255,6 +298,13 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
         else:
             rows[-1].append(c.text)
     return rows
+
+
+def _full(row: list[str], roles: list[str]) -> bool:
+    """A row that already has its task text and a cell in its last column: a task text after it
+    begins a sub-row."""
+    placed = _align(row, roles)
+    return placed[-1] is not None and "text" in roles and placed[roles.index("text")] is not None
 
 
 def _waiting(row: list[str]) -> bool:
@@ -270,7 +320,10 @@ def _roles(header: list[str], body: list[Cell], fmt: str) -> list[str]:
     complete = [r for r in _rows(body, rough, fmt) if len(r) == n and all(c.strip() for c in r)]
     roles = resolve({c: f for c, f in fields.items() if f}, dict(enumerate(header)), complete).columns
     by_col = {c: ("section" if f.startswith("section") else f) for f, c in roles.items()}
-    return [by_col.get(c, "") for c in range(n)]
+    out = [by_col.get(c, "") for c in range(n)]
+    if "text" not in out and out.count("") == 1:  # the one unknown label heads the task (the table importer checks its content)
+        out[out.index("")] = "text"
+    return out
 
 
 def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | None:
@@ -282,8 +335,11 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
         return None
     start, n = found
     header = [c.text.replace("\n", "") for c in cells[start:start + n]]
-    roles = _roles(header, cells[start + n:], fmt)
-    body = _rows(cells[start + n:], roles, fmt)
+    after = cells[start + n:]
+    if fmt == "paragraphs":  # page chrome after the table (分享到:) is no cell; row numbers stay
+        after = [c for c in after if c.text.strip().isdecimal() or not is_chrome(c.text.strip())]
+    roles = _roles(header, after, fmt)
+    body = _rows(after, roles, fmt)
     grid: list[list[str]] = [header]
     merges: list[Merge] = []
     above: list[str] = [""] * n

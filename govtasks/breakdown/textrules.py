@@ -458,7 +458,68 @@ def _bracketed(content: str) -> Annotation | None:
     verb = _verb(content, bracketed=True)
     if verb is not None and not content[: verb[0]].strip(WS + "。，,；;"):
         return verb[1]
-    return None
+    return _clauses(content)
+
+
+_POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
+_CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
+_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分别负责|共同负责|负责))")
+
+
+def _clauses(content: str) -> Annotation | None:
+    """A bracket of clauses, each a role given by a verb, and remarks on how units are listed:
+    "（分管副省长、协管副秘书长负责，省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，
+    下同）". Posts before 负责 are leaders, units before 负责 cooperate (the notice's own rule or
+    the task's lack of a lead decides who leads). None unless every clause is one of these and
+    some unit is named."""
+    ann = Annotation()
+    remarks: list[str] = []
+    for clause in re.split(r"[。；;，,]", content):
+        c = clause.strip(WS)
+        if not c:
+            continue
+        if _CLAUSE_REMARK.search(c):
+            remarks.append(c)
+            continue
+        m = _CLAUSE.fullmatch(c)
+        if m is None:
+            return None
+        who = m.group("who")
+        if m.group("duty") and all(_POST.search(n) for n in who.split("、")):
+            ann.add("leaders", who)
+        elif (units := _unit_list(who)) is not None:
+            ann.add("lead" if m.group("lead") else "coop", units)
+        else:
+            return None
+    if remarks:  # one remark per bracket: "明确牵头部门的，其他有关部门配合，不逐一列出，下同"
+        ann["remark"] = ["，".join(remarks)]
+    return ann if ann.names_units else None
+
+
+def after_annotations(line: str) -> list[str]:
+    """A paragraph that holds several tasks, each ending in its annotation, split after each one:
+    "…政策体系（…省科技厅牵头…）。在高端装备…减免政策（…等负责…），建设一批众创空间（…）。"."""
+    if len(line) < 40:
+        return [line]
+    pieces: list[str] = []
+    start = 0
+    for m in re.finditer(r"[）)](?:[。，,；;]|$)", line):
+        close = m.start() + 1
+        group = _trailing_group(line[start:close])
+        if group is None or not line[m.end():].strip(WS) or len(line) - m.end() < 4:
+            continue
+        if _bracketed(line[start + group[0] + 1: start + group[1] - 1]) is None:
+            continue
+        pieces.append(line[start:m.end()].strip(WS))
+        start = m.end()
+    pieces.append(line[start:].strip(WS))
+    pieces = [p for p in pieces if p]
+    if len(pieces) > 1 and (mark := marker(pieces[0])) is not None:  # "（一）增强创新驱动发展能力。推进…": a titled item
+        title = mark.rest.find("。")
+        if 0 < title <= 30 and len(mark.rest) - title > 8:
+            cut = len(pieces[0]) - len(mark.rest) + title + 1
+            pieces[:1] = [pieces[0][:cut], pieces[0][cut:].strip(WS)]
+    return pieces
 
 
 def split_annotation(line: str) -> tuple[str, Annotation | None]:
