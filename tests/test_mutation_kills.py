@@ -232,3 +232,36 @@ def test_a_lead_mark_marks_that_unit_only(names: list[str], at: int) -> None:
     cell = "、".join(n + "*" if i == at else n for i, n in enumerate(names))
     found = split_units(cell)
     assert found.names == tuple(names) and found.marked == (names[at],)
+
+
+# --- periods --------------------------------------------------------------------------------
+
+from govtasks.periods import Period  # noqa: E402
+
+
+def test_period_previous_wraps_to_the_last_of_the_year_before() -> None:
+    assert Period.parse("2024").previous() == Period(2023, "Y", 1)
+    assert Period.parse("2024H1").previous() == Period(2023, "H", 2)
+    assert Period.parse("2024Q1").previous() == Period(2023, "Q", 4)
+    assert Period.parse("2024M01").previous() == Period(2023, "M", 12)
+    assert Period.parse("2024Q3").previous() == Period(2024, "Q", 2)
+    assert Period.parse("2024M07").previous() == Period(2024, "M", 6)
+
+
+def test_period_labels_with_digits_and_checks() -> None:
+    assert Period.parse("2024年第2季度") == Period(2024, "Q", 2)
+    assert Period.parse("2024年第四季度") == Period(2024, "Q", 4)
+    assert Period.parse("2024年三季度") == Period(2024, "Q", 3)
+    assert Period.parse("2024年上半年") == Period(2024, "H", 1)
+    assert Period.parse("2024年6月份") == Period(2024, "M", 6)
+    assert Period.parse(" 2024 q 4 ") == Period(2024, "Q", 4)
+    with pytest.raises(ValueError, match="“2024Q5”"):
+        Period.parse("2024Q5")
+    with pytest.raises(ValueError, match="期间“”"):
+        Period.parse(None)  # type: ignore[arg-type]
+    for bad in (Period(2024, "Y", 2), Period(2024, "Q", 5), Period(2024, "H", 3), Period(2024, "M", 0),
+                Period(2024, "X", 1)):
+        with pytest.raises(ValueError, match="期间"):
+            bad._check("x")
+    Period(2024, "M", 12)._check("x")
+    Period(2024, "Q", 4)._check("x")
