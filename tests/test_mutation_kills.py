@@ -265,3 +265,57 @@ def test_period_labels_with_digits_and_checks() -> None:
             bad._check("x")
     Period(2024, "M", 12)._check("x")
     Period(2024, "Q", 4)._check("x")
+
+
+@pytest.mark.parametrize(
+    ("cell", "names", "marked"),
+    [
+        ("市政、府办", ("市政", "市府办"), ()),                          # a hard separator never joins a name
+        ("市政\n、府办", ("市政", "市府办"), ()),                         # "\n、" is one separator, the hard one
+        ("区财政局\n、区商务局", ("区财政局", "区商务局"), ()),
+        ("各县、市、区政府、区财政局", ("各县、市、区政府", "区财政局"), ()),
+        ("区发改委（粮食局）\n区财政局", ("区发改委（粮食局）", "区财政局"), ()),
+        ("市政\n府办（公厅）", ("市政府办（公厅）",), ()),                  # brackets: the same soft-break rule
+        ("市政（府）、办公厅", ("市政（府）", "办公厅"), ()),
+        ("区发改委（粮食局）\n成员单位", ("区发改委（粮食局）成员单位",), ()),
+        ("区政府各部门", ("区政府各部门",), ()),                          # 区政府 is no group: one name
+        ("牵头单位：区工信局、区科技局", ("区工信局", "区科技局"), ("区工信局", "区科技局")),
+        ("区工信局牵头，区科技局配合，区财政局参与", ("区工信局", "区科技局", "区财政局"), ("区工信局",)),
+        ("区财政局，区工信局牵头", ("区财政局", "区工信局"), ("区工信局",)),
+    ],
+)
+def test_split_units_separators_and_clauses(cell: str, names: tuple[str, ...], marked: tuple[str, ...]) -> None:
+    found = split_units(cell)
+    assert (found.names, found.marked) == (names, marked)
+
+
+def test_split_outside_brackets_nested_and_plain() -> None:
+    assert split_outside_brackets("甲、乙；丙", "、；") == [("甲", "、"), ("乙", "；"), ("丙", "")]
+    assert split_outside_brackets("（甲（乙）、丙）、丁", "、") == [("（甲（乙）、丙）", "、"), ("丁", "")]
+    assert split_outside_brackets("甲（乙（丙）、丁）、戊", "、") == [("甲（乙（丙）、丁）", "、"), ("戊", "")]
+
+
+def test_resolver_prefix_rules() -> None:
+    r = UnitResolver()
+    assert r.learn(["发改委", "区财政局"]) == {}
+    assert r.canonical("区发改委") == "发改委"            # the prefixed key of a single spelling is learned too
+    r = UnitResolver()
+    assert r.learn(["区财政局", "城投公司", "区城投公司"]) == {}   # 公司 takes no prefix: two units
+    r = UnitResolver()
+    # 区 names three units once each, 市 one unit twice: the dominant prefix counts units and uses
+    merged = r.learn(["区财政局", "区商务局", "区交通局", "市发改委", "市发改委", "科技局", "区科技局"])
+    assert merged == {"区科技局": ("科技局", "区科技局")}
+    roster = [RosterUnit(name="区发展和改革委员会", aliases=("发改委",))]
+    r = UnitResolver(roster)
+    assert r.learn(["区发改委", "区发展改革委"]) == {"区发展和改革委员会": ("区发改委", "区发展改革委")}
+
+
+@pytest.mark.parametrize("text", ["十三月底", "二十月底"])
+def test_deadline_month_words_past_twelve(text: str) -> None:
+    assert parse_deadline(text, 2024).kind is DeadlineKind.UNPARSED
+
+
+@pytest.mark.parametrize("text", ["2024H3", "2024M13", "2024M0"])
+def test_period_check_names_the_text(text: str) -> None:
+    with pytest.raises(ValueError, match=f"“{text}”"):
+        Period.parse(text)
