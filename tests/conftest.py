@@ -61,3 +61,20 @@ def libreoffice(tmp_path: Path):
         return out
 
     return convert
+
+
+if os.environ.get("MUTANT_UNDER_TEST") is not None:  # only under mutmut (tools/README.md, "Mutation testing")
+
+    @pytest.fixture(autouse=True)
+    def _cold_memos():
+        """Forget memoised parser results before each test: mutmut forks each mutant's run from a process
+        whose caches hold the unmutated results, and its test-to-function map must see every call."""
+        from govtasks._perf import clear_memos
+
+        clear_memos()
+        for name, module in list(sys.modules.items()):
+            if name.startswith("govtasks"):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+        yield

@@ -147,11 +147,15 @@ def _alone(fragment: str) -> bool:
     return len(bare) >= 3 and bare.endswith(_SUFFIXES) and bare not in _CONTINUATIONS
 
 
+_OFFICE_VERBS = ("主办", "协办")
+"""Verbs that end like a unit name (…办): "区工信局主办" is a clause, no name."""
+
+
 @memo(65536)
 def _plain(fragment: str) -> bool:
     """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
     return (_alone(fragment) and fragment[0] not in _OPEN and not any(c in fragment for c in "*＊★等及和与：:")
-            and "各" not in fragment[1:])
+            and "各" not in fragment[1:] and not fragment.endswith(_OFFICE_VERBS))
 
 
 def _fragments(text: str) -> list[tuple[str, str]]:
