@@ -266,6 +266,30 @@ def test_a_workbook_whose_task_column_has_an_unknown_label(tmp_path: Path) -> No
         gt.import_breakdown(write_xlsx(tmp_path / "s.xlsx", {"S": short}))
 
 
+def test_a_section_column_outside_the_heading_rows_across_the_table(tmp_path: Path) -> None:
+    """重点领域 merged down beside the task and a （一） row across the table above the first task
+    of 二: the row cannot lie inside the merged cell, yet it is the inner level (the numbering says so)."""
+    rows = [
+        ["序号", "重点领域", "主要任务", "主办单位"],
+        ["1", "一、主要预期目标", "地区生产总值增长6%以上。", "区发展改革委"],
+        ["2", "", "一般公共预算收入增长7%。", "区财政局"],
+        ["（一）推动科技创新", "", "", ""],
+        ["3", "二、重点工作", "启动创建国家高能级科技型企业孵化器。", "区科技局"],
+        ["4", "", "加快推进汽车零部件产业发展。", "区经济信息委"],
+        ["（二）扩大有效投资", "", "", ""],
+        ["5", "二、重点工作", "实施重点项目攻坚行动。", "区发展改革委"],  # the merge broken by the row: written again
+    ]
+    merges = [(1, 1, 2, 1), (3, 0, 3, 3), (4, 1, 5, 1), (6, 0, 6, 3)]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "n.xlsx", {"S": rows}, {"S": merges}))
+    assert [(t.number, t.path) for t in bd.tasks] == [
+        ("1", ("一、主要预期目标",)), ("2", ("一、主要预期目标",)),
+        ("3", ("二、重点工作", "（一）推动科技创新")), ("4", ("二、重点工作", "（一）推动科技创新")),
+        ("5", ("二、重点工作", "（二）扩大有效投资"))]
+    unnumbered = [[("推动科技创新" if v == "（一）推动科技创新" else v) for v in row] for row in rows[:5]]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "u.xlsx", {"S": unnumbered}, {"S": merges[:3]}))
+    assert bd.tasks[2].path == ("推动科技创新", "二、重点工作")  # without numbers the row above stays outer
+
+
 # --- a table pasted one row to a line with spaces between cells (铜梁区 2025, tests/corpus/heldout/h10) ---
 _TONGLIANG = """2025年区政府工作报告目标任务上半年推进情况汇总表
 序号 目标任务 责任单位 上半年推进情况

@@ -20,7 +20,7 @@ from govtasks.breakdown.columns import Roles, resolve
 from govtasks.breakdown.draft import DraftMeta, DraftTask, LeadRule, finish, guess_year
 from govtasks.breakdown.fold import fold
 from govtasks.breakdown.labels import Header, field_of, find_header, norm_label
-from govtasks.breakdown.textrules import lead_heading, marker, without_count
+from govtasks.breakdown.textrules import MARKER_RANKS, lead_heading, marker, without_count
 from govtasks.errors import LayoutError
 from govtasks.io.workbook import Sheet, column_letter
 from govtasks.issues import Issue, Severity
@@ -209,7 +209,7 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
                 path[level:] = [item.text] + [""] * (2 - level)
             current = tuple(p for p in path if p)  # computed once per section row, shared by its tasks
         else:
-            item.path = current + tuple(p for p in item.path if p not in current) if item.path else current
+            item.path = _nested(current, item.path) if item.path else current
             for _, gives in reversed(given):  # the nearest first
                 if not item.leaders and "leaders" in gives:
                     item.leaders = gives["leaders"]
@@ -217,6 +217,18 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
                     item.lead = gives["lead"]
             out.append(item)
     return out
+
+
+def _nested(rows: tuple[str, ...], cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A task's path from the section rows above it and the section cells beside it: rows first,
+    unless every heading is numbered, when numbering decides (a 二、 cell holds the （一） row above
+    its first task: the row spans the merged column, so the column's cell starts below it)."""
+    path = rows + tuple(p for p in cells if p not in rows)
+    marks = [m for p in path if (m := marker(p)) is not None]
+    if len(marks) == len(path):
+        order = sorted(range(len(path)), key=lambda i: MARKER_RANKS[marks[i].style])
+        path = tuple(path[i] for i in order)
+    return path
 
 
 def breakdown_from_sheets(file: str, sheets: Sequence[Sheet], *, roster: Sequence[RosterUnit] = (),
