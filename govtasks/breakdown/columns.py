@@ -154,28 +154,27 @@ def _tasks_and_sections(candidates: list[int], fields: Mapping[int, str], labels
     """Choose the task column among the candidates; the ones left of it become section levels."""
     if not candidates:
         return
-    evidence = {c: _evidence(c, body) for c in candidates}
     text_words = [c for c in candidates if fields[c] == "text"]
-    if len(candidates) == 1:
+    if len(candidates) == 1:  # nothing to weigh: no column left of it to be a section level
         task = candidates[0]
         how = "按内容判为任务内容（表头词不在词表中，各行不同的长文本）" if task in by_content else "按表头判为任务内容"
         decisions.append(f"列{letter(task)}“{labels[task]}”{how}")
+        columns["text"] = task
+        return
+    evidence = {c: _evidence(c, body) for c in candidates}
+    long = [c for c in candidates if _is_task_like(evidence[c])]
+    named = [c for c in candidates if fields[c] == "text" and _names_each_row(c, body, evidence[c])]
+    if named and long and min(named) < max(long):  # 民生事项名称 | 年度任务目标: the name is the task
+        task = min(named)
+        decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（每行一项、各不相同，不是标题）")
+        for c in long:
+            if c > task:
+                decisions.append(f"列{letter(c)}“{labels[c]}”作为任务的其他列保留（任务名称在列{letter(task)}）")
     else:
-        long = [c for c in candidates if _is_task_like(evidence[c])]
-        named = [c for c in candidates if fields[c] == "text" and _names_each_row(c, body, evidence[c])]
-        if named and long and min(named) < max(long):  # 民生事项名称 | 年度任务目标: the name is the task
-            task = min(named)
-            decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（每行一项、各不相同，不是标题）")
-            for c in long:
-                if c > task:
-                    decisions.append(f"列{letter(c)}“{labels[c]}”作为任务的其他列保留（任务名称在列{letter(task)}）")
-        else:
-            task = max(long) if long else max(text_words or candidates, key=lambda c: (evidence[c].distinct, evidence[c].length))
-            decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（各行不同的长文本）")
+        task = max(long) if long else max(text_words or candidates, key=lambda c: (evidence[c].distinct, evidence[c].length))
+        decisions.append(f"列{letter(task)}“{labels[task]}”按内容判为任务内容（各行不同的长文本）")
     columns["text"] = task
     outer = [c for c in candidates if c < task and evidence[c].filled]
     for level, c in zip(_SECTIONS, outer[-3:]):
         columns.setdefault(level, c)
-        how = "表头" if fields[c] == "section" and len(candidates) == 1 else "内容"
-        why = "（取值重复或合并单元格）" if how == "内容" else ""
-        decisions.append(f"列{letter(c)}“{labels[c]}”按{how}判为{ROLE_LABELS[level]}{why}")
+        decisions.append(f"列{letter(c)}“{labels[c]}”按内容判为{ROLE_LABELS[level]}（取值重复或合并单元格）")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterator, Literal, Mapping, Sequence
 
 from govtasks import issues as codes
@@ -46,7 +46,8 @@ class DraftTask:
         """The cell of a field: its own place, else the task's."""
         ref = self.refs.get(fld)
         if isinstance(ref, str):
-            return replace(self.source, column=ref) if self.source is not None else None
+            src = self.source
+            return CellRef(file=src.file, sheet=src.sheet, row=src.row, column=ref) if src is not None else None
         return ref or self.source
 
 
@@ -213,25 +214,31 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
     """
     out: list[Task] = []
     new_task = object.__new__
+    named_of: dict[tuple[str, str], tuple[str, ...]] = {}  # persons the unit cells name, per pair of cells
     for draft, task_id in zip(drafts, ids):
-        lead, coop = units_of[draft.lead, draft.coop]
+        pair = draft.lead, draft.coop
+        lead, coop = units_of[pair]
+        named = named_of.get(pair)
+        if named is None:
+            named = named_of[pair] = split_units(draft.lead).persons + split_units(draft.coop).persons
         path = draft.path if len(draft.path) <= 3 and all(draft.path) else tuple(p for p in draft.path if p)[:3]
         task = new_task(Task)
         task.__dict__.update(
             id=task_id, number=draft.number, path=path, text=draft.text,
             deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
-            leaders=split_names(draft.leaders) if draft.leaders else (), persons=_persons(draft),
-            note=draft.note, progress=draft.progress, extra=tuple(draft.extra), source=draft.source)
+            leaders=split_names(draft.leaders) if draft.leaders else (),
+            persons=_persons(draft.persons, named) if named or draft.persons else (),
+            note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
         out.append(task)
     return out
 
 
-def _persons(draft: DraftTask) -> tuple[str, ...]:
-    """责任人: the persons column, and persons a unit cell names beside a unit (市民政局 伍泽国)."""
-    named = split_units(draft.lead).persons + split_units(draft.coop).persons
+def _persons(cell: str, named: tuple[str, ...]) -> tuple[str, ...]:
+    """责任人: the persons column's cell, and ``named``, the persons the unit cells name beside a
+    unit (市民政局 伍泽国)."""
     if not named:
-        return split_names(draft.persons) if draft.persons else ()
-    return tuple(dict.fromkeys(split_names(draft.persons) + named))
+        return split_names(cell) if cell else ()
+    return tuple(dict.fromkeys(split_names(cell) + named))
 
 
 def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:

@@ -30,6 +30,7 @@ task it is the preamble.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -387,6 +388,7 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
     issues: list[Issue] = []
     remarks: list[str] = []
     start: int | None = None
+    restore = functools.lru_cache(maxsize=None)(restore)  # a heading is restored once, not once per task under it
     for block in _blocks(pieces):
         reader = _Reader(file)
         root = reader.read(block)

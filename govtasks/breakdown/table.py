@@ -138,9 +138,10 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
             itertools.count(header.data_start), body, zip(*columns)):
         if not any(row):
             continue
-        if len(text) <= longest and norm_label(text) in header_texts \
-                and {norm_label(c) for c in row if c.strip()} <= header_texts or _header_again(row, header):
-            continue  # the header repeated on a new page
+        if len(text) <= 40 and not number.isdecimal() and (
+                len(text) <= longest and norm_label(text) in header_texts
+                and {norm_label(c) for c in row if c.strip()} <= header_texts or _header_again(row, header)):
+            continue  # the header repeated on a new page (its cells are labels: short, no task number)
         if not (lead or coop or deadline or leaders or persons or progress):  # a section row, or a stray line
             section = _classify(row, number, text, text_col, right_of, r, last + 1)
             if section is not None:
@@ -183,10 +184,13 @@ def _own_numbers(tasks: list[DraftTask]) -> None:
 
 def _header_again(row: list[str], header: Header) -> bool:
     """A row of labels naming the header's columns again (a new page's header, reworded)."""
+    if max(map(len, row), default=0) > 40:  # a task's text
+        return False
     cells = [(c, v) for c, v in enumerate(row) if v.strip()]
-    return len(cells) >= 2 and all(len(v) <= 40 and (f := field_of(v)) is not None and
-                                   (header.fields.get(c) == f or {f, header.fields.get(c)} <= {"text", "section"})
-                                   for c, v in cells)
+    if len(cells) < 2 or any(v.strip().isdecimal() for _, v in cells):  # a task's number
+        return False
+    return all((f := field_of(v)) is not None and
+               (header.fields.get(c) == f or {f, header.fields.get(c)} <= {"text", "section"}) for c, v in cells)
 
 
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:

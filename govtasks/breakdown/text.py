@@ -167,6 +167,9 @@ class _Original:
         """``s`` (found in the folded lines from ``line`` on) as written."""
         if not s or line not in self._index:
             return s
+        at = self._folded[line].find(s)
+        if at >= 0:  # within its first line (most texts): no window to join
+            return self._written[line][at:at + len(s)]
         i = self._index[line]
         window = self._order[i:i + span]
         folded = "".join(self._folded[n] for n in window)

@@ -104,15 +104,23 @@ def numbered(line: str) -> Numbered | None:
     return Numbered(m.group(2), "paren", line[m.end():])
 
 
+def _count(text: str) -> re.Match[str] | None:
+    """The stated count ending a text: searched in its last 32 characters only (a count is short;
+    a search from every position of a long line is slow), and only when 项 occurs."""
+    if "项" not in text and "項" not in text:
+        return None
+    return _COUNT.search(text, max(0, len(text) - 32))
+
+
 def without_count(text: str) -> str:
     """A heading's words without its stated count ("县示范区管委会牵头工作（8项）" or "已完成任务共2项" → the words before it)."""
-    count = _COUNT.search(text)
+    count = _count(text)
     return text[: count.start()].rstrip(WS + "。，,") if count else text
 
 
 def stated_count(text: str) -> int | None:
     """The count a heading states ("（13项）"), or None."""
-    count = _COUNT.search(text)
+    count = _count(text)
     return int(count.group(1) or count.group(2) or count.group(3)) if count else None
 
 
@@ -237,7 +245,10 @@ _PERSON_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常�
 def lead_heading(text: str) -> Annotation | None:
     """What a heading that names who leads gives the tasks under it: "王宏副市长牵头重点工作" →
     leaders 王宏; "县示范区管委会牵头工作" → lead 县示范区管委会. None for other headings."""
-    m = _LEADS_WORK.match(text.strip(WS).rstrip("。：:"))
+    text = text.strip(WS).rstrip("。：:")
+    if len(text) > 80 or not text.endswith(("工作", "任务", "事项", "清单")):  # a task's text, not such a heading
+        return None
+    m = _LEADS_WORK.match(text)
     if m is None:
         return None
     who = m.group("who")

@@ -60,6 +60,7 @@ _ALL_SEPS = re.compile(f"([{re.escape(_HARD)}]|[{re.escape(_SOFT)}]+)")
 _SEPARATORS = re.compile(f"[{re.escape(_HARD + _SOFT)}]+")  # (no groups: fragments only)
 _ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
 _ONE_SEP = re.compile(f"([{re.escape(_HARD + _SOFT)}])")
+_ANY_SEP = re.compile(f"[{re.escape(_HARD + _SOFT)}]")
 _NAME_SEPS = re.compile(r"[\n、，,；;]+")
 
 # Long forms → short form used as the alias key (发改委 = 发展改革委 = 发展和改革委员会).
@@ -163,6 +164,9 @@ def _fragments(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if not _ANY_OPEN.search(text):  # no brackets: every separator counts
         parts = _ONE_SEP.split(text)
+        names = [p.strip() for p in parts[::2]]
+        if all(names):  # the usual cell: one separator between names
+            return list(zip(names, ["hard" if sep in _HARD else "soft" for sep in parts[1::2]] + [""]))
         out = [(parts[i], "hard" if parts[i + 1] in _HARD else "soft") for i in range(0, len(parts) - 1, 2)]
         out.append((parts[-1], ""))
     else:
@@ -327,8 +331,12 @@ def split_units(cell: str) -> CellUnits:
     text = (cell or "").replace("\r", "").replace("\u3000", " ").replace("(", "（").replace(")", "）").strip()
     if not text:
         return CellUnits()
+    if not _ANY_OPEN.search(text):  # the usual cell: whole names, one separator between each two
+        whole = [p.strip() for p in _ANY_SEP.split(text)]
+        if all(whole) and all(map(_plain, whole)):
+            return CellUnits(tuple(dict.fromkeys(_inherit_prefix(whole))))
     frags = _fragments(text)
-    if all(_plain(f) for f, _ in frags):  # the usual cell: every fragment is a whole name, nothing else
+    if all(_plain(f) for f, _ in frags):  # every fragment is a whole name, nothing else
         return CellUnits(tuple(dict.fromkeys(_inherit_prefix([f for f, _ in frags]))))
     names: list[str] = []
     marked: list[str] = []
