@@ -1,0 +1,307 @@
+"""Tests that kill mutants of govtasks/report/stats.py and govtasks/report/merge.py (tools/README.md,
+"Mutation testing"): literal expected values derived from the rules (docs/status.md, docs/returns.md),
+never pasted from a run.
+
+The stats scenario (2024年第二季度, due 2024-07-05; 序时进度 50 %):
+
+=====  ==========  =====================  ===================================  ===========
+task   section     lead                   answers                              task
+=====  ==========  =====================  ===================================  ===========
+T001   一、经济发展  区财政局                已完成                                已完成 绿
+T002   一、经济发展  区财政局、区发改委        序时推进 / 滞后                        滞后 黄
+T003   一、经济发展  区发改委 (6月底前)        序时推进, the deadline passed          序时推进 红
+T004   二、城市建设  区住建局                nothing                              未报送 (no light)
+T005   二、城市建设  区住建局、区财政局        — / 未启动                             未启动 黄
+T006   (none)      区城管局                序时推进                              序时推进 绿
+=====  ==========  =====================  ===================================  ===========
+
+区科技局 cooperates on T001 and returns without a saved time; 区统计局 returns a form but has no task.
+Saved: 区财政局 07-03 (按时), 区发改委 07-08 (逾期), 区城管局 07-05 23:00 (the due day: 按时).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govtasks as gt
+from govtasks import Breakdown, CellRef, Progress, ReturnFile, Returns, Task
+from govtasks.breakdown.deadlines import parse_deadline
+from govtasks.report import stats as S
+from govtasks.report.history import History, PastPeriod, PastTask
+
+FIN, DEV, HOUSING, CITY, TECH, STATS_BUREAU = "区财政局", "区发改委", "区住建局", "区城管局", "区科技局", "区统计局"
+ECON, BUILD = "一、经济发展", "二、城市建设"
+DUE = dt.date(2024, 7, 5)
+
+
+def _task(tid: str, lead: tuple[str, ...], path: tuple[str, ...], deadline: str = "", coop: tuple[str, ...] = ()) -> Task:
+    return Task(id=tid, number=tid[-1], path=path, text=f"重点任务{tid[-1]}", lead=lead, coop=coop,
+                deadline=parse_deadline(deadline, 2024))
+
+
+TASKS = (
+    _task("T001", (FIN,), (ECON, "（一）财政"), coop=(TECH,)),
+    _task("T002", (FIN, DEV), (ECON, "（二）投资")),
+    _task("T003", (DEV,), (ECON, "（二）投资"), deadline="2024年6月底前"),
+    _task("T004", (HOUSING,), (BUILD,)),
+    _task("T005", (HOUSING, FIN), (BUILD,)),
+    _task("T006", (CITY,), ()),
+)
+BD = Breakdown(title="某区2024年区政府重点工作任务分解", issuer="某区人民政府", year=2024, tasks=TASKS)
+
+
+def _answer(tid: str, unit: str, status: str, progress: str = "按计划推进相关工作。") -> Progress:
+    return Progress(task_id=tid, unit=unit, role="牵头", status=status, progress=progress,
+                    source=CellRef(file=f"{unit}.xlsx", sheet="进展情况表", row=5, column="I"))
+
+
+ANSWERS = (
+    _answer("T001", FIN, "已完成", "已全部完成。"), _answer("T002", FIN, "序时推进"), _answer("T002", DEV, "滞后"),
+    _answer("T003", DEV, "序时推进"), _answer("T005", FIN, "未启动", "尚未启动。"), _answer("T006", CITY, "序时推进"),
+    Progress(task_id="T001", unit=TECH, role="配合", progress="配合完成资金拨付。"),
+)
+FILES = (
+    ReturnFile(file="区财政局.xlsx", unit=FIN, mtime=dt.datetime(2024, 7, 3, 9)),
+    ReturnFile(file="区发改委.xlsx", unit=DEV, mtime=dt.datetime(2024, 7, 8, 16)),
+    ReturnFile(file="区城管局.xlsx", unit=CITY, mtime=dt.datetime(2024, 7, 5, 23)),
+    ReturnFile(file="区科技局.xlsx", unit=TECH),
+    ReturnFile(file="区统计局.xlsx", unit=STATS_BUREAU, mtime=dt.datetime(2024, 7, 9)),
+)
+
+
+def _report(**kw: object) -> gt.Report:
+    returns = Returns(entries=ANSWERS, files=FILES, period="2024Q2", due=DUE)
+    return gt.merge(BD, dataclasses.replace(returns, **kw))  # type: ignore[arg-type]
+
+
+REPORT = _report()
+STATS = S.compute_stats(REPORT)
+
+
+# --- compute_stats: the totals, sections and units ----------------------------------------------
+
+def test_the_total_counts_each_task_once_by_its_worst_reported_status() -> None:
+    """合计: 已完成 T001, 序时推进 T003 T006, 滞后 T002, 未启动 T005, 未报送 T004; 未报送 has no light."""
+    t = STATS.total
+    assert (t.kind, t.name, t.statuses, t.lights, t.returned, t.on_time) == ("合计", "合计", (1, 2, 1, 1, 1), (2, 2, 1), "", "")
+    assert t.tasks == 6
+
+
+def test_sections_in_order_of_first_task_and_one_for_tasks_without_a_heading() -> None:
+    """一级标题 only (the second level is not a section of its own); a task without a path is （无标题）."""
+    assert [(c.kind, c.name, c.statuses, c.lights) for c in STATS.sections] == [
+        ("一级标题", ECON, (1, 1, 1, 0, 0), (1, 1, 1)),
+        ("一级标题", BUILD, (0, 0, 0, 1, 1), (0, 1, 0)),
+        ("一级标题", "（无标题）", (0, 1, 0, 0, 0), (1, 0, 0)),
+    ]
+
+
+def test_units_count_their_own_status_on_each_task_they_lead() -> None:
+    """A unit counts its own status (区财政局 序时推进 on T002, where the task is 滞后) and its 未报送
+    (区住建局 on T005, which is 未启动 by 区财政局); returned and on time from its file."""
+    assert [(c.kind, c.name, c.statuses, c.lights, c.returned, c.on_time) for c in STATS.units] == [
+        ("牵头单位", FIN, (1, 1, 0, 1, 0), (2, 1, 0), "已报送", "按时"),
+        ("牵头单位", DEV, (0, 1, 1, 0, 0), (0, 1, 1), "已报送", "逾期"),
+        ("牵头单位", HOUSING, (0, 0, 0, 0, 2), (0, 0, 0), "未报送", ""),
+        ("牵头单位", CITY, (0, 1, 0, 0, 0), (1, 0, 0), "已报送", "按时"),
+    ]
+
+
+def test_without_a_due_date_a_returned_unit_is_neither_on_time_nor_late() -> None:
+    units = {c.name: (c.returned, c.on_time) for c in S.compute_stats(_report(due=None)).units}
+    assert units == {FIN: ("已报送", ""), DEV: ("已报送", ""), HOUSING: ("未报送", ""), CITY: ("已报送", "")}
+
+
+def test_a_lead_unit_missing_from_the_return_status_has_no_return_marks() -> None:
+    """A report whose 填报情况 lists no unit (built by hand) still counts the units, with blank marks."""
+    report = dataclasses.replace(REPORT, units=())
+    units = S.compute_stats(report).units
+    assert [(c.name, c.returned, c.on_time) for c in units] == [(FIN, "", ""), (DEV, "", ""), (HOUSING, "", ""), (CITY, "", "")]
+    assert units[0].statuses == (1, 1, 0, 1, 0)
+
+
+def test_a_task_row_without_a_status_is_not_counted() -> None:
+    """Rows the assessment does not know (a report edited by hand) are skipped, not counted as 未报送."""
+    extra = gt.ReportRow(kind="task", text="临时增加的任务", task_id="T099", path=(BUILD,), lead=(FIN,))
+    report = dataclasses.replace(REPORT, rows=(*REPORT.rows, extra))
+    stats = S.compute_stats(report)
+    assert stats.total.statuses == (1, 2, 1, 1, 1)
+    assert [c.statuses for c in stats.sections if c.name == BUILD] == [(0, 0, 0, 1, 1)]
+
+
+def test_a_report_without_assessment_is_refused() -> None:
+    with pytest.raises(ValueError, match="^该汇总结果没有完成状态（请用 govtasks.merge 生成）$"):
+        S.compute_stats(dataclasses.replace(REPORT, assessment=None))
+    with pytest.raises(ValueError, match="没有完成状态"):
+        S.status_rows(dataclasses.replace(REPORT, assessment=None))
+
+
+# --- Counts -------------------------------------------------------------------------------------
+
+def test_counts_by_status_and_by_light() -> None:
+    fin = STATS.units[0]
+    assert [fin.count(s) for s in ("已完成", "序时推进", "滞后", "未启动", "未报送")] == [1, 1, 0, 1, 0]
+    assert [fin.count(c) for c in ("绿", "黄", "红")] == [2, 1, 0]
+    dev = STATS.units[1]
+    assert (dev.count("红"), dev.count("黄"), dev.count("绿")) == (1, 1, 0)
+
+
+def test_shares_are_of_the_tasks_counted_and_zero_without_tasks() -> None:
+    t = STATS.total
+    assert t.share("序时推进") == pytest.approx(2 / 6) and t.share("未报送") == pytest.approx(1 / 6)
+    assert t.share("绿") == pytest.approx(2 / 6) and t.share("红") == pytest.approx(1 / 6)
+    empty = S.Counts(kind="牵头单位", name=FIN)
+    assert (empty.tasks, empty.share("已完成"), empty.share("红"), empty.statuses, empty.lights) == (0, 0.0, 0.0, (0,) * 5, (0,) * 3)
+    assert (empty.returned, empty.on_time) == ("", "")
+
+
+def test_counts_of_a_status_without_light_and_a_light_of_each_colour() -> None:
+    """_counts: 未报送 carries no light, each colour goes to its own slot."""
+    c = S._counts("牵头单位", HOUSING, [("未报送", ""), ("滞后", "黄"), ("已完成", "绿"), ("序时推进", "红"), ("未启动", "黄")],
+                  "已报送", "逾期")
+    assert (c.kind, c.name, c.statuses, c.lights, c.returned, c.on_time) == (
+        "牵头单位", HOUSING, (1, 1, 1, 1, 1), (1, 2, 1), "已报送", "逾期")
+    assert S._counts("合计", "合计", []) == S.Counts(kind="合计", name="合计")
+
+
+# --- Timeliness ---------------------------------------------------------------------------------
+
+def test_timeliness_counts_the_units_with_tasks() -> None:
+    """区统计局 (no task) is left out; 区科技局 (cooperating, no saved time) returned but is not on time;
+    区城管局 saved on the due day is on time."""
+    t = STATS.timeliness
+    assert (t.due, t.units, t.returned, t.on_time, t.late, t.missing) == (DUE, 5, 4, 2, (DEV,), (HOUSING,))
+    assert t.rate == pytest.approx(2 / 5) and t.returned_rate == pytest.approx(4 / 5)
+
+
+def test_without_a_due_date_there_is_no_rate() -> None:
+    t = S.compute_stats(_report(due=None)).timeliness
+    assert (t.due, t.units, t.returned, t.on_time, t.late, t.missing) == (None, 5, 4, 0, (), (HOUSING,))
+    assert t.rate is None and t.returned_rate == pytest.approx(0.8)
+
+
+def test_rates_without_units() -> None:
+    t = S.Timeliness(due=DUE, units=0, returned=0, on_time=0)
+    assert (t.rate, t.returned_rate, t.late, t.missing) == (None, 0.0, (), ())
+    assert S.Timeliness(due=DUE, units=4, returned=3, on_time=1).rate == 0.25
+    assert S.Timeliness(due=None, units=4, returned=3, on_time=1).returned_rate == 0.75
+
+
+# --- sentences and words ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, word", [
+    ("芜湖市2024年度市政府重点工作任务分解", "全市"), ("某区2024年区政府重点工作任务分解", "全区"),
+    ("繁昌县2023年重点工作", "全县"), ("安徽省2024年重点工作", "全省"), ("孙村镇2024年重点工作", "全镇"),
+    ("峨桥乡2024年重点工作", "全乡"), ("黔东南州2024年重点工作", "全州"), ("锡林郭勒盟2024年重点工作", "全盟"),
+    ("额济纳旗2024年重点工作", "全旗"), (" 弋江区 2023年重点工作", "全区"), ("区政府2024年重点工作", ""),
+    ("2024年重点工作任务", ""), ("", ""), ("繁昌区重点工作任务", ""), ("某区重点工作2024年任务", ""),
+    ("某区1920年代2024年", ""),
+])
+def test_scope_word(title: str, word: str) -> None:
+    """The place before the first “20”; its last character tells 市 / 区 / 县 …"""
+    assert S.scope_word(title) == word
+
+
+def test_overall_and_lights_sentences() -> None:
+    assert S.overall_sentence(STATS, "全区") == "全区6项重点工作中，已完成1项、序时推进2项、滞后1项、未启动1项、未报送1项。"
+    assert S.overall_sentence(STATS) == "6项重点工作中，已完成1项、序时推进2项、滞后1项、未启动1项、未报送1项。"
+    assert S.lights_sentence(STATS) == "亮绿灯2项、黄灯2项、红灯1项。"
+
+
+@pytest.mark.parametrize("share, text", [(0.087, "8.7%"), (1 / 3, "33.3%"), (0.0, "0.0%"), (1.0, "100.0%"), (0.0005, "0.1%")])
+def test_percent(share: float, text: str) -> None:
+    assert S.percent(share) == text
+
+
+# --- stats_rows / stats_frame -------------------------------------------------------------------
+
+def test_stats_rows_total_then_sections_then_units_with_rounded_shares() -> None:
+    rows = S.stats_rows(STATS)
+    assert len(rows) == 1 + 3 + 4
+    assert rows[0] == ("合计", "合计", 6, 1, 2, 1, 1, 1, 0.1667, 0.3333, 0.1667, 0.1667, 0.1667, 2, 2, 1, "", "")
+    assert rows[2] == ("一级标题", BUILD, 2, 0, 0, 0, 1, 1, 0.0, 0.0, 0.0, 0.5, 0.5, 0, 1, 0, "", "")
+    assert rows[5] == ("牵头单位", DEV, 2, 0, 1, 1, 0, 0, 0.0, 0.5, 0.5, 0.0, 0.0, 0, 1, 1, "已报送", "逾期")
+    assert rows[4] == ("牵头单位", FIN, 3, 1, 1, 0, 1, 0, 0.3333, 0.3333, 0.0, 0.3333, 0.0, 2, 1, 0, "已报送", "按时")
+
+
+def test_stats_frame_columns_and_values() -> None:
+    frame = REPORT.stats_frame()
+    assert list(frame.columns) == ["类别", "名称", "任务数", "已完成", "序时推进", "滞后", "未启动", "未报送", "已完成占比",
+                                   "序时推进占比", "滞后占比", "未启动占比", "未报送占比", "绿灯", "黄灯", "红灯", "报送情况", "是否按时"]
+    assert list(frame["名称"]) == ["合计", ECON, BUILD, "（无标题）", FIN, DEV, HOUSING, CITY]
+    assert list(frame["任务数"]) == [6, 3, 2, 1, 3, 2, 2, 1]
+    assert list(frame["未报送占比"]) == [0.1667, 0.0, 0.5, 0.0, 0.0, 0.0, 1.0, 0.0]
+
+
+# --- status_rows / status_frame -----------------------------------------------------------------
+
+def test_status_rows_without_history() -> None:
+    rows = {r[0]: r for r in S.status_rows(REPORT)}
+    assert list(rows) == ["T001", "T002", "T003", "T004", "T005", "T006"]
+    assert rows["T001"][:11] == ("T001", "1", ECON, "重点任务1", FIN, "", "50.0%", "", "已完成", "绿", "报“已完成”")
+    assert rows["T001"][11:] == ("", "", "", "")
+    two = rows["T002"]
+    assert two[4] == "区财政局、区发改委" and two[7] == "【区财政局】序时推进\n【区发改委】滞后" and two[8:10] == ("滞后", "黄")
+    assert rows["T003"][5] == "2024年6月底前" and rows["T003"][9] == "红"
+    assert rows["T004"][7:10] == ("", "未报送", "未报送")  # no light: the 亮灯 column says 未报送
+    assert rows["T005"][7] == "【区住建局】未报送\n【区财政局】未启动" and rows["T005"][8:10] == ("未启动", "黄")
+    assert rows["T006"][2] == "" and rows["T006"][6] == "50.0%"
+
+
+def test_status_rows_of_two_leads_with_the_same_status_print_it_once() -> None:
+    report = _report(entries=(_answer("T002", FIN, "序时推进"), _answer("T002", DEV, "序时推进")))
+    row = S.status_rows(report)[1]
+    assert row[7:10] == ("序时推进", "序时推进", "绿")
+
+
+def test_status_rows_without_a_period_have_no_expected_share() -> None:
+    report = _report(period="")
+    assert [r[6] for r in S.status_rows(report)] == [""] * 6
+
+
+def test_status_rows_with_the_previous_period() -> None:
+    """上期状态 / 上期亮灯 / 变化 / 标记 from an earlier report: T002 fell from 序时推进 (黄) to 滞后, 黄 twice → 红."""
+    past = PastPeriod(period="2024Q1", file="2024年第一季度汇总表.xlsx", tasks={
+        "T001": PastTask(progress="正在推进。", status="序时推进", light="绿"),
+        "T002": PastTask(progress="正在推进。", status="序时推进", light="黄"),
+    })
+    report = gt.merge(BD, Returns(entries=ANSWERS, files=FILES, period="2024Q2", due=DUE), previous=History((past,)))
+    rows = {r[0]: r for r in S.status_rows(report)}
+    assert rows["T001"][11:] == ("序时推进", "绿", "好转（序时推进→已完成）", "")
+    assert rows["T002"][9] == "红"
+    assert rows["T002"][11:] == ("序时推进", "黄", "倒退（序时推进→滞后）；黄灯→红灯", "状态倒退、连续黄灯")
+    assert rows["T006"][11:] == ("", "", "上期无此任务", "")
+    frame = report.status_frame()
+    assert list(frame.columns) == ["任务编号", "序号", "一级标题", "目标与任务", "牵头单位", "完成时限", "序时进度", "各牵头单位状态",
+                                   "综合状态", "亮灯", "亮灯原因", "上期状态", "上期亮灯", "变化", "标记"]
+    assert frame.loc[1, "标记"] == "状态倒退、连续黄灯" and frame.loc[3, "亮灯"] == "未报送"
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(["已完成", "序时推进", "滞后", "未启动", ""])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([(FIN,), (DEV,), (FIN, DEV)]), st.sampled_from([ECON, BUILD]), WORDS, WORDS),
+                min_size=1, max_size=8))
+def test_counts_add_up(cases: list[tuple[tuple[str, ...], str, str, str]]) -> None:
+    """Statuses sum to the tasks (total and sections); lights to the tasks that reported; units to the
+    tasks they lead; shares of the five statuses to 1."""
+    tasks = tuple(Task(id=f"T{i:03d}", number=str(i), path=(sec,), text=f"任务{i}", lead=lead)
+                  for i, (lead, sec, _, _) in enumerate(cases, 1))
+    entries = tuple(_answer(t.id, u, w, "推进中。" if w else "") for t, (lead, _, a, b) in zip(tasks, cases)
+                    for u, w in zip(lead, (a, b)) if w)
+    report = gt.merge(Breakdown(title="某区2024年重点工作", year=2024, tasks=tasks), Returns(entries=entries, period="2024Q2"))
+    stats = S.compute_stats(report)
+    assert stats.total.tasks == len(tasks) == sum(c.tasks for c in stats.sections)
+    assert sum(stats.total.lights) == len(tasks) - stats.total.count("未报送")
+    assert sum(c.tasks for c in stats.units) == sum(len(t.lead) for t in tasks)
+    assert sum(stats.total.share(s) for s in S.COUNTED) == pytest.approx(1.0)
+    led = {u: sum(u in t.lead for t in tasks) for u in (FIN, DEV)}
+    assert {c.name: c.tasks for c in stats.units} == {u: n for u, n in led.items() if n}
