@@ -308,3 +308,215 @@ def test_counts_add_up(cases: list[tuple[tuple[str, ...], str, str, str]]) -> No
     assert sum(stats.total.share(s) for s in S.COUNTED) == pytest.approx(1.0)
     led = {u: sum(u in t.lead for t in tasks) for u in (FIN, DEV)}
     assert {c.name: c.tasks for c in stats.units} == {u: n for u, n in led.items() if n}
+
+
+# === merge.py ===================================================================================
+
+from govtasks.report import merge as M  # noqa: E402
+from govtasks.returns.model import OtherVersion  # noqa: E402
+
+WATER, ROADS, GREENS = "区水利局", "区交通运输局", "区林业局"
+
+
+def _cell(unit: str, row: int, column: str = "I") -> CellRef:
+    return CellRef(file=f"{unit}.xlsx", sheet="进展情况表", row=row, column=column)
+
+
+def _say(tid: str, unit: str, progress: str = "", *, row: int = 5, role: str = "牵头", **kw: object) -> Progress:
+    return Progress(task_id=tid, unit=unit, role=role, progress=progress, source=_cell(unit, row), **kw)  # type: ignore[arg-type]
+
+
+# --- merge(): what it passes on -----------------------------------------------------------------
+
+def test_merge_uses_the_rules_given() -> None:
+    """滞后亮灯 is 黄 by default; a rules mapping turns it 红."""
+    rets = Returns(entries=(_answer("T002", FIN, "滞后"), _answer("T002", DEV, "滞后")), period="2024Q2")
+    assert gt.merge(BD, rets).assessment.by_task()["T002"].light == "黄"
+    assert gt.merge(BD, rets, rules={"滞后亮灯": "红"}).assessment.by_task()["T002"].light == "红"
+
+
+def test_merge_compares_with_the_previous_period() -> None:
+    past = PastPeriod(period="2024Q1", file="2024年第一季度汇总表.xlsx",
+                      tasks={"T006": PastTask(progress="正在推进。", status="滞后", light="黄")})
+    report = gt.merge(BD, Returns(entries=ANSWERS, period="2024Q2"), previous=History((past,)))
+    changes = report.assessment.changes_by_task()
+    assert changes["T006"].change == "好转（滞后→序时推进）；黄灯→绿灯" and changes["T001"].change == "上期无此任务"
+    assert gt.merge(BD, Returns(entries=ANSWERS, period="2024Q2")).assessment.changes == ()
+
+
+def test_merge_keeps_what_the_returns_carry() -> None:
+    """Period, due date, files, other versions, the append_coop choice and the issues go into the report."""
+    version = OtherVersion(unit=FIN, task_id="T001", label="进展情况", text="旧版本的进展。", source=_cell(FIN, 5))
+    rets = Returns(entries=ANSWERS, files=FILES, period="2024Q2", due=DUE, versions=(version,))
+    report = gt.merge(BD, rets, append_coop=True)
+    assert (report.period, report.due, report.files, report.versions, report.append_coop) == (
+        "2024Q2", DUE, FILES, (version,), True)
+    assert gt.merge(BD, rets).append_coop is False
+    assert [u.unit for u in report.units] == [FIN, TECH, DEV, HOUSING, CITY, BUREAU]
+
+
+def test_unknown_tasks_are_unmatched_and_not_merged() -> None:
+    """An answer for a task the breakdown does not have is kept aside; it does not feed any row."""
+    rets = Returns(entries=(_say("T001", FIN, "已全部完成。"), _say("T099", FIN, "撤销的任务。"), _say("", FIN, "补充说明。")),
+                   period="2024Q2")
+    report = gt.merge(BD, rets)
+    assert [p.task_id for p in report.unmatched] == ["T099", ""]
+    assert [r.progress for r in report.tasks] == ["已全部完成。", "", "", "", "", ""]
+    assert [p.task_id for p in report.lead] == ["T001"]
+
+
+# --- default_title -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer, title, period, expected", [
+    ("某区人民政府", "", "2024Q2", "某区2024年第二季度重点工作进展和完成情况"),
+    ("芜湖市人民政府办公室", "", "2024H1", "芜湖市办公室2024年上半年重点工作进展和完成情况"),
+    ("区政府督查室", "", "", "区政府督查室重点工作进展和完成情况"),
+    ("", "繁昌县2023年重点工作任务", "2023Q4", "繁昌县2023年第四季度重点工作进展和完成情况"),
+    ("", "安徽省2024年重点工作", "", "安徽省重点工作进展和完成情况"),
+    ("", "孙村镇2024年重点工作", "", "孙村镇重点工作进展和完成情况"),
+    ("", "峨桥乡2024年重点工作", "", "峨桥乡重点工作进展和完成情况"),
+    ("", "黔东南州2024年重点工作", "", "黔东南州重点工作进展和完成情况"),
+    ("", "锡林郭勒盟2024年重点工作", "", "锡林郭勒盟重点工作进展和完成情况"),
+    ("", "额济纳旗2024年重点工作", "", "额济纳旗重点工作进展和完成情况"),
+    ("", "芜湖市2024年度市政府重点工作任务分解", "", "芜湖市重点工作进展和完成情况"),
+    ("", " 弋江区 2023年重点工作", "", "弋江区重点工作进展和完成情况"),
+    ("", "某区2024年重点工作（2024年修订）", "", "某区重点工作进展和完成情况"),
+    ("", "区政府2024年重点工作", "", "重点工作进展和完成情况"),
+    ("", "重点工作任务分解", "", "重点工作进展和完成情况"),
+])
+def test_default_title(issuer: str, title: str, period: str, expected: str) -> None:
+    """发文机关 without 人民政府, else the place a title starts with (before the first “20”), then the period."""
+    assert M.default_title(Breakdown(title=title, issuer=issuer), period) == expected
+
+
+# --- section rows --------------------------------------------------------------------------------
+
+def test_section_rows_open_at_each_change_of_heading_at_any_level() -> None:
+    """A heading row wherever a task's path differs from the previous one at that level or above;
+    a task with a shorter path under the same headings opens none."""
+    paths = [("一、", "（一）"), ("一、", "（一）"), ("一、",), ("一、", "（二）"), ("二、", "（一）", "1."), ("二、", "（二）", "1."), ()]
+    tasks = tuple(Task(id=f"T{i}", number=str(i), path=p, text=f"任务{i}", lead=(FIN,)) for i, p in enumerate(paths, 1))
+    rows = gt.merge(Breakdown(title="某区重点工作", tasks=tasks), Returns()).rows
+    assert [(r.kind, r.level, r.text if r.kind == "section" else r.task_id) for r in rows] == [
+        ("section", 1, "一、"), ("section", 2, "（一）"), ("task", 0, "T1"), ("task", 0, "T2"), ("task", 0, "T3"),
+        ("section", 2, "（二）"), ("task", 0, "T4"),
+        ("section", 1, "二、"), ("section", 2, "（一）"), ("section", 3, "1."), ("task", 0, "T5"),
+        ("section", 2, "（二）"), ("section", 3, "1."), ("task", 0, "T6"), ("task", 0, "T7")]
+    assert [r.path for r in rows if r.kind == "task"] == paths
+
+
+# --- one task's row: _task_row, _combine, _joined ------------------------------------------------
+
+T_JOINT = Task(id="T101", number="101", path=("三、生态环境",), text="推进河湖长制", lead=(WATER, ROADS, GREENS), coop=(FIN, DEV))
+T_ONE = Task(id="T102", number="102", path=("三、生态环境",), text="实施国土绿化", lead=(GREENS,), coop=(WATER,))
+BD_ENV = Breakdown(title="某区2024年重点工作", issuer="某区人民政府", year=2024, tasks=(T_JOINT, T_ONE))
+
+
+def _row(*entries: Progress, append_coop: bool = False, tid: str = "T101") -> gt.ReportRow:
+    report = gt.merge(BD_ENV, Returns(entries=entries, period="2024Q2"), append_coop=append_coop)
+    return next(r for r in report.tasks if r.task_id == tid)
+
+
+def test_a_joint_text_of_every_lead_unit_appears_once() -> None:
+    row = _row(_say("T101", GREENS, "联合巡河。", row=7), _say("T101", WATER, "联合巡河。"), _say("T101", ROADS, "联合巡河。", row=6))
+    assert row.progress == "联合巡河。" and row.missing == ()
+    assert [str(s) for s in row.sources] == ["区水利局.xlsx!进展情况表!I5", "区交通运输局.xlsx!进展情况表!I6",
+                                             "区林业局.xlsx!进展情况表!I7"]  # in the breakdown's lead order
+
+
+def test_the_same_text_from_some_lead_units_only_is_prefixed() -> None:
+    """Two of three leads wrote the same, the third nothing: not a joint answer of all."""
+    row = _row(_say("T101", WATER, "联合巡河。"), _say("T101", ROADS, "联合巡河。"))
+    assert row.progress == "【区水利局】联合巡河。\n【区交通运输局】联合巡河。" and row.missing == (GREENS,)
+    two_same = _row(_say("T101", WATER, "联合巡河。"), _say("T101", ROADS, "联合巡河。"), _say("T101", GREENS, "植树造林。"))
+    assert two_same.progress == "【区水利局】联合巡河。\n【区交通运输局】联合巡河。\n【区林业局】植树造林。"
+
+
+def test_a_sole_lead_text_is_plain_and_status_is_combined_alike() -> None:
+    row = _row(_say("T102", GREENS, "完成造林1200亩。", status="序时推进"), tid="T102")
+    assert (row.progress, row.status, row.missing) == ("完成造林1200亩。", "序时推进", ())
+    several = _row(_say("T101", WATER, "甲", status="序时推进"), _say("T101", ROADS, "乙", status="序时推进"),
+                   _say("T101", GREENS, "丙", status="滞后"))
+    assert several.status == "【区水利局】序时推进\n【区交通运输局】序时推进\n【区林业局】滞后"
+    joint = _row(_say("T101", WATER, "甲", status="序时推进"), _say("T101", ROADS, "乙", status="序时推进"),
+                 _say("T101", GREENS, "丙", status="序时推进"))
+    assert joint.status == "序时推进"
+
+
+def test_no_lead_text_gives_empty_progress_and_every_lead_missing() -> None:
+    row = _row(_say("T101", FIN, "配合资金保障。", role="配合"))
+    assert (row.progress, row.status, row.sources, row.missing) == ("", "", (), (WATER, ROADS, GREENS))
+    assert [str(s) for s in row.coop_sources] == ["区财政局.xlsx!进展情况表!I5"]
+
+
+def test_rows_of_one_unit_are_joined_once_each_and_empty_ones_dropped() -> None:
+    """Two rows of one unit join with a newline; a repeated text appears once; an empty row adds nothing."""
+    row = _row(_say("T102", GREENS, "第一段。", status="序时推进"), _say("T102", GREENS, "", row=6),
+               _say("T102", GREENS, "第二段。", row=7, status="序时推进"), _say("T102", GREENS, "第一段。", row=8), tid="T102")
+    assert (row.progress, row.status) == ("第一段。\n第二段。", "序时推进")
+    assert [s.row for s in row.sources] == [5, 7, 8]  # the empty row 6 gave nothing
+
+
+def test_a_lead_with_a_status_but_no_text_is_a_source_yet_missing() -> None:
+    """完成状态 alone is used (its cell is a source) but the unit gave no 进展情况: it is listed missing."""
+    row = _row(_say("T102", GREENS, "", status="已完成"), tid="T102")
+    assert (row.progress, row.status, row.missing, [s.row for s in row.sources]) == ("", "已完成", (GREENS,), [5])
+
+
+def test_sources_are_listed_once_and_answers_without_a_cell_add_none() -> None:
+    same_cell = _say("T101", WATER, "巡河。")
+    no_cell = Progress(task_id="T101", unit=ROADS, role="牵头", progress="修路。")
+    row = _row(same_cell, _say("T101", WATER, "清淤。"), no_cell)
+    assert [str(s) for s in row.sources] == ["区水利局.xlsx!进展情况表!I5"]
+    assert row.progress == "【区水利局】巡河。\n清淤。\n【区交通运输局】修路。"
+
+
+def test_cooperating_text_appended_after_the_leads_in_answer_order() -> None:
+    entries = (_say("T101", WATER, "牵头巡河。"), _say("T101", DEV, "配合立项。", role="配合", row=9),
+               _say("T101", FIN, "", role="配合", row=8, problems="资金紧张"), _say("T101", FIN, "配合拨款。", role="配合", row=10))
+    row = _row(*entries, append_coop=True)
+    assert row.progress == "【区水利局】牵头巡河。\n【区发改委（配合）】配合立项。\n【区财政局（配合）】配合拨款。"
+    assert [str(s) for s in row.sources] == ["区水利局.xlsx!进展情况表!I5", "区发改委.xlsx!进展情况表!I9",
+                                             "区财政局.xlsx!进展情况表!I10"]  # the 存在问题-only row is no source of 进展情况
+    assert [s.row for s in row.coop_sources] == [9, 8, 10]  # every non-empty cooperating answer
+    plain = _row(*entries)
+    assert plain.progress == "【区水利局】牵头巡河。" and [s.row for s in plain.sources] == [5]
+    assert [s.row for s in plain.coop_sources] == [9, 8, 10]
+
+
+def test_cooperating_text_alone_is_the_progress_when_appended() -> None:
+    row = _row(_say("T102", WATER, "配合水源保障。", role="配合"), append_coop=True, tid="T102")
+    assert (row.progress, row.missing) == ("【区水利局（配合）】配合水源保障。", (GREENS,))
+
+
+def test_coop_sources_skip_empty_answers_those_without_a_cell_and_repeats() -> None:
+    entries = (_say("T102", WATER, "", role="配合"), Progress(task_id="T102", unit=FIN, role="配合", progress="拨付资金。"),
+               _say("T102", DEV, "立项批复。", role="配合", row=6), _say("T102", DEV, "用地保障。", role="配合", row=6),
+               _say("T102", GREENS, "牵头造林。", row=4))
+    row = _row(*entries, tid="T102")
+    assert [str(s) for s in row.coop_sources] == ["区发改委.xlsx!进展情况表!I6"]
+    assert (row.lead, row.coop, row.text, row.number, row.path) == ((GREENS,), (WATER,), "实施国土绿化", "102", ("三、生态环境",))
+
+
+@pytest.mark.parametrize("texts, units, expected", [
+    ([], 1, ""), ([("区水利局", "")], 1, ""), ([("区水利局", "巡河。")], 1, "巡河。"),
+    ([("区水利局", ""), ("区林业局", "造林。")], 2, "【区林业局】造林。"),
+    ([("区水利局", "同。"), ("区林业局", "同。")], 2, "同。"),
+    ([("区水利局", "同。"), ("区林业局", "异。")], 2, "【区水利局】同。\n【区林业局】异。"),
+    ([("区水利局", "同。"), ("区林业局", "同。")], 3, "【区水利局】同。\n【区林业局】同。"),
+])
+def test_combine(texts: list[tuple[str, str]], units: int, expected: str) -> None:
+    assert M._combine(texts, units) == expected
+
+
+# --- lead and cooperating answers (sheets 牵头单位反馈 / 配合单位反馈) ---------------------------------
+
+def test_answers_split_by_role_in_task_order_without_empty_ones() -> None:
+    """Breakdown role first (a 配合 unit stays 配合 even when its form says 牵头); a unit outside the task
+    goes by its form's role; empty answers are in neither list."""
+    entries = (_say("T102", GREENS, "造林。"), _say("T101", WATER, "巡河。"), _say("T101", FIN, "拨款。", role="牵头"),
+               _say("T101", ROADS, ""), _say("T101", "区城管局", "保洁。", role="牵头"), _say("T101", HOUSING, "配合。", role="配合"),
+               _say("T102", WATER, "供水。", role=""))
+    report = gt.merge(BD_ENV, Returns(entries=entries, period="2024Q2"))
+    assert [(p.task_id, p.unit) for p in report.lead] == [("T101", WATER), ("T101", "区城管局"), ("T102", GREENS)]
+    assert [(p.task_id, p.unit) for p in report.coop] == [("T101", FIN), ("T101", HOUSING), ("T102", WATER)]
