@@ -487,6 +487,8 @@ def test_cooperating_text_appended_after_the_leads_in_answer_order() -> None:
 def test_cooperating_text_alone_is_the_progress_when_appended() -> None:
     row = _row(_say("T102", WATER, "配合水源保障。", role="配合"), append_coop=True, tid="T102")
     assert (row.progress, row.missing) == ("【区水利局（配合）】配合水源保障。", (GREENS,))
+    two = _row(_say("T101", FIN, "拨付资金。", role="配合"), _say("T101", DEV, "立项批复。", role="配合"), append_coop=True)
+    assert two.progress == "【区财政局（配合）】拨付资金。\n【区发改委（配合）】立项批复。"  # one line each, no lead text before
 
 
 def test_coop_sources_skip_empty_answers_those_without_a_cell_and_repeats() -> None:
