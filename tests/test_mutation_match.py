@@ -265,7 +265,7 @@ def test_cached_values(ctx: Context) -> None:
     assert ctx.norm(spaced) == "实施城市更新行动"
     assert ctx.expected(spaced) == ("", "区住建局", "区财政局、区教委")
     assert ctx.expected(T1) == ("2024年12月底前", "区住建局", "区财政局")
-    assert ctx.expected(T1) == ("2024年12月底前", "区住建局", "区财政局")
+    assert ctx.expected(T1) is ctx.expected(T1)  # computed once per task
     assert ctx.is_section("一、扩大有效投资 / （一）实施城市更新行动")
     assert ctx.is_section("二、优化营商环境")
     assert not ctx.is_section("五、其他工作")
@@ -415,6 +415,7 @@ def test_contact_pairs() -> None:
     assert contact_pairs(["填报人：", "", "", "王五"]) == [("填报人", "")]
     assert contact_pairs(["填报人：", "联系电话：5551234"]) == [("填报人", ""), ("联系电话", "5551234")]
     assert contact_pairs(["实施城市更新行动", "已完成"]) == []
+    assert contact_pairs(["  填报人：张三", ""]) == [("填报人", "张三")]   # indented label
 
 
 def test_contact_pairs_long_cells_are_not_labels() -> None:
