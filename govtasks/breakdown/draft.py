@@ -227,7 +227,7 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
             id=task_id, number=draft.number, path=path, text=draft.text,
             deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
             leaders=split_names(draft.leaders) if draft.leaders else (),
-            persons=_persons(draft.persons, named) if named or draft.persons else (),
+            persons=_persons(draft.persons, named),
             note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
         out.append(task)
     return out

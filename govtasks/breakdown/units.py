@@ -164,9 +164,6 @@ def _fragments(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if not _ANY_OPEN.search(text):  # no brackets: every separator counts
         parts = _ONE_SEP.split(text)
-        names = [p.strip() for p in parts[::2]]
-        if all(names):  # the usual cell: one separator between names
-            return list(zip(names, ["hard" if sep in _HARD else "soft" for sep in parts[1::2]] + [""]))
         out = [(parts[i], "hard" if parts[i + 1] in _HARD else "soft") for i in range(0, len(parts) - 1, 2)]
         out.append((parts[-1], ""))
     else:
