@@ -3,6 +3,8 @@ units, the rules table and its overrides, the weak-return hints, and the printed
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -182,3 +184,12 @@ def test_the_stats_sheet_charts_the_units_with_most_tasks_not_on_track(tmp_path:
     block = rows[head + 1: head + 41]
     assert [r[1] for r in block[:5]] == ["第09局", "第18局", "第27局", "第36局", "第45局"]  # the five 滞后 first
     assert [r[5] for r in block[:6]] == [1, 1, 1, 1, 1, 0] and len(ws._charts) == 2
+    # the 45 unit rows above (not charted: written as text rows) are numbers with their formats
+    unit = next(row for row in ws.iter_rows() if row[1].value == "第09局")
+    assert [c.value for c in unit[:8]] == ["牵头单位", "第09局", 1, 0, 0, 1, 0, 0]
+    assert (unit[10].value, unit[10].number_format, unit[10].data_type) == (1, "0.0%", "n")
+    assert [c.value for c in unit[13:16]] == [0, 1, 0]
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as z:  # the section chart's cached values: one section, 40 + 5 tasks
+        sections = z.read("xl/charts/chart1.xml").decode()
+    assert re.findall(r"<c:v>([^<]*)</c:v>", sections)[:4] == ["已完成", "一、经济", "0", "序时推进"]
+    assert "<c:v>40</c:v>" in sections and "<c:v>5</c:v>" in sections

@@ -5,6 +5,7 @@ the workbooks govtasks writes."""
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -169,3 +170,69 @@ def test_the_dimension_covers_the_text_rows(tmp_path: Path) -> None:
         assert b'<dimension ref="A3:D8"/>' in z.read("xl/worksheets/sheet1.xml")
     with pytest.raises(ValueError, match="outside"):
         ws.text_row(1_048_576, ["x"], [None], 15)
+
+
+# Rows mixing text and numbers, as the 统计 sheet writes them: a kind, a name, counts (0 too) and shares.
+NUMBER_ROWS: list[list[Any]] = [
+    ["合计", "全区", 126, 80, 30, 10, 6, 0, 0.6349, 0.2381, 1e-05, 123456789012345678],
+    ["单位", "区发改委", 0, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0],
+    ["单位", "A&B <局>", 3, 1, 1, 1, 0, 0, 0.3333, 0.3333, 2.5, -7],  # the careful path for the text too
+]
+
+
+def _number_book(path: Path, fast: bool) -> None:
+    wb = xlsxwriter.Workbook(str(path))
+    text = wb.add_format({"font_name": "仿宋", "border": 1})
+    count = wb.add_format({"font_name": "仿宋", "border": 1, "align": "center"})
+    share = wb.add_format({"font_name": "仿宋", "border": 1, "num_format": "0.0%"})
+    formats = [text, text] + [count] * 6 + [share] * 3 + [None]
+    ws: Any = wb.add_worksheet("统计", worksheet_class=TableSheet) if fast else wb.add_worksheet("统计")
+    ws.write_string(0, 0, "类别")
+    for r, values in enumerate(NUMBER_ROWS, start=1):
+        if fast:
+            ws.text_row(r, values, formats, 15)
+        else:
+            for c, v in enumerate(values):
+                if isinstance(v, str):
+                    ws.write_string(r, c, v, formats[c])
+                else:
+                    ws.write_number(r, c, v, formats[c])
+            ws.set_row(r, 15)
+    wb.close()
+
+
+def test_numbers_are_written_as_xlsxwriter_writes_them(tmp_path: Path) -> None:
+    fast, plain = tmp_path / "fast.xlsx", tmp_path / "plain.xlsx"
+    _number_book(fast, True)
+    _number_book(plain, False)
+
+    def number_cells(path: Path) -> list[bytes]:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/worksheets/sheet1.xml")
+        return re.findall(rb'<c r="[A-Z]+\d+"(?: s="\d+")?><v>[^<]*</v></c>', xml)
+
+    got = number_cells(fast)
+    assert got == number_cells(plain)
+    assert len(got) == 30  # ten numbers a row, 0 included
+    assert b'<c r="L2"><v>1.234567890123457E+17</v></c>' in got  # no format: no s=; 16 digits, as Excel keeps
+
+    def openpyxl_cells(path: Path) -> list[tuple[Any, ...]]:
+        ws = openpyxl.load_workbook(path)["统计"]
+        return [(c.coordinate, c.value, c.data_type, c.number_format, c.alignment.horizontal)
+                for row in ws.iter_rows() for c in row]
+
+    cells = openpyxl_cells(fast)
+    assert cells == openpyxl_cells(plain)
+    assert ("C2", 126, "n", "General", "center") in cells and ("I2", 0.6349, "n", "0.0%", None) in cells
+    assert ("H3", 0, "n", "General", "center") in cells and ("B4", "A&B <局>", "s", "General", None) in cells
+    rows = read_workbook(fast, details=True).sheets[0].rows
+    assert rows[1][:4] == ["合计", "全区", "126", "80"] and rows[3][1] == "A&B <局>"
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), True, None])
+def test_a_number_excel_cannot_hold_is_refused(tmp_path: Path, bad: Any) -> None:
+    wb = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+    ws: Any = wb.add_worksheet("表", worksheet_class=TableSheet)
+    ws.text_row(0, ["a", bad], [None, None], 15)
+    with pytest.raises(TypeError, match="NaN|text or a number"):
+        wb.close()

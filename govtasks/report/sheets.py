@@ -81,7 +81,7 @@ def write_leader_sheets(wb: Workbook, fmt: dict[str, Any], report: Report) -> No
 # --- 统计 ------------------------------------------------------------------------------------------
 
 def _stats_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, stats: Stats) -> None:
-    ws = wb.add_worksheet(STATS_SHEET)
+    ws = _table_sheet(wb, STATS_SHEET)
     last = len(STATS_HEAD) - 1
     scope = scope_word(report.title)
     note = f"{period_note(report)}。{overall_sentence(stats, scope)}{lights_sentence(stats)}"
@@ -91,15 +91,21 @@ def _stats_sheet(wb: Workbook, fmt: dict[str, Any], report: Report, stats: Stats
     number, center, body = (wb.add_format({**_BASE, "align": "center"}), fmt["center"], fmt["body"])
     kinds = [center, body, number] + [number] * len(COUNTED) + [share] * len(COUNTED) + [number] * 3 + [center] * 2
     rows = stats_rows(stats)
+    first_section = 4
+    first_unit = first_section + len(stats.sections)
+    # XlsxWriter caches a chart's values from the cells it reads, so the charted rows are cells;
+    # the others (1,500 units in a province) are text rows
+    charted = range(first_section, first_unit + len(stats.units) if len(stats.units) <= CHART_UNITS else first_unit)
     for r, values in enumerate(rows, start=3):
+        if r not in charted:
+            ws.text_row(r, [v if isinstance(v, (int, float)) else str(v or "") for v in values], kinds, 15)
+            continue
         for c, (value, f) in enumerate(zip(values, kinds)):
             if isinstance(value, (int, float)):
                 ws.write_number(r, c, value, f)
             elif value:
                 ws.write_string(r, c, str(value), f)
     _blank_borders(ws, fmt, 3, 2 + len(rows), len(STATS_HEAD))
-    first_section = 4
-    first_unit = first_section + len(stats.sections)
     right = len(STATS_HEAD) + 1
     _chart(wb, ws, "各标题任务完成状态", (first_section, first_unit - 1), (3, right))
     end = _timeliness_block(ws, fmt, stats, 4 + len(rows), last)

@@ -25,8 +25,9 @@ narrowed to the stretch), the attributes ``fh``, ``table``, ``row_info``,
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any, Sequence
+from typing import Any, Sequence, Union
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -39,6 +40,9 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _XML_SPACE = " \t\n\r"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9A-Fa-f]{4}_)")
+
+
+Value = Union[str, int, float]  # a text row's cell: text, or a number (written as XlsxWriter's write_number)
 
 
 def _plain(text: str) -> bool:
@@ -66,14 +70,15 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
 
     def __init__(self) -> None:
         super().__init__()
-        self._text_rows: dict[int, tuple[Sequence[str], Sequence[Any], float]] = {}
+        self._text_rows: dict[int, tuple[Sequence[Value], Sequence[Any], float]] = {}
         self._style_cache: dict[int, tuple[Sequence[Any], list[str], list[str]]] = {}
         self._text_width = 0  # the most cells a text row has
         self._height_attrs: dict[float, str] = {}
 
-    def text_row(self, row: int, values: Sequence[str], formats: Sequence[Any], height: float) -> None:
+    def text_row(self, row: int, values: Sequence[Value], formats: Sequence[Any], height: float) -> None:
         """Row ``row`` (0-based): ``values[c]`` in column c with ``formats[c]`` (None: no format);
-        an empty value writes no cell. ``height`` in points, as ``set_row``.
+        an empty string writes no cell, and a number (0 too) a number cell. ``height`` in points,
+        as ``set_row``.
 
         The sequences are kept, not copied, until the workbook is closed: pass ones that are
         not changed afterwards. A row must not also be given cells or a height through
@@ -133,18 +138,24 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
             size = heights.get(height)
             if size is None:
                 size = heights[height] = self._height(height)
-            if _plain("".join(values)):  # one check for the whole row: most rows are plain text
+            try:  # one check for the whole row: most rows are plain text (a number makes join fail)
+                plain = _plain("".join(values))  # type: ignore[arg-type]
+            except TypeError:
+                plain = False
+            if plain:
                 cells = "".join([f"{heads[c]}{number}{tails[c]}{v}</t></is></c>" for c, v in enumerate(values) if v])
                 out.append(f'<row r="{number}"{size}>{cells}</row>')
             else:
                 out.append(self._careful_row_xml(number, values, heads, tails, size))
         return "".join(out)
 
-    def _careful_row_xml(self, number: str, values: Sequence[str], heads: Sequence[str], tails: Sequence[str],
+    def _careful_row_xml(self, number: str, values: Sequence[Value], heads: Sequence[str], tails: Sequence[str],
                          size: str) -> str:
         cells = []
         for c, value in enumerate(values):
-            if value:
+            if not isinstance(value, str):
+                cells.append(f"{heads[c]}{number}{_number_tail(tails[c])}<v>{_number(value)}</v></c>")
+            elif value:
                 tail = tails[c]
                 if value[0] in _XML_SPACE or value[-1] in _XML_SPACE:
                     tail = tail[:-1] + ' xml:space="preserve">'
@@ -166,6 +177,20 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type i
             hit = (formats, [f'<c r="{name}' for name in names], [f'"{s} t="inlineStr"><is><t>' for s in styles])
             self._style_cache[id(formats)] = hit
         return hit[1], hit[2]
+
+
+def _number_tail(tail: str) -> str:
+    """A string cell's tail (``"" s="3" t="inlineStr"><is><t>``) made a number cell's (``"" s="3">``)."""
+    return tail[:tail.index(" t=")] + ">"
+
+
+def _number(value: int | float) -> str:
+    """As XlsxWriter's write_number writes it (which also refuses NaN and infinities)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"a text row's cell must be text or a number, not {value!r}")
+    if math.isnan(value) or math.isinf(value):
+        raise TypeError(f"NaN and infinities cannot be written as numbers: {value!r}")
+    return f"{value:.16G}"
 
 
 def _runs(rows: list[int]) -> list[list[int]]:
