@@ -152,10 +152,14 @@ _OFFICE_VERBS = ("主办", "协办")
 """Verbs that end like a unit name (…办): "区工信局主办" is a clause, no name."""
 
 
+_NOT_PLAIN = re.compile("[*＊★等及和与：:]")
+"""A character no whole name as written holds: a lead mark, 等, 及/和/与, a label's colon."""
+
+
 @memo(65536)
 def _plain(fragment: str) -> bool:
     """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
-    return (_alone(fragment) and fragment[0] not in _OPEN and not any(c in fragment for c in "*＊★等及和与：:")
+    return (_alone(fragment) and fragment[0] not in _OPEN and not _NOT_PLAIN.search(fragment)
             and "各" not in fragment[1:] and not fragment.endswith(_OFFICE_VERBS))
 
 
