@@ -85,9 +85,9 @@ def _units_of(coop_cell: CellUnits, rule: LeadRule) -> tuple[tuple[str, ...], tu
 
 def task_ids(numbers: Sequence[str]) -> list[str]:
     """Stable IDs: ``T`` + the 序号 when they are unique integers, else + position."""
-    ints = [int(s) if (s := n.strip()).isdigit() and s.isascii() else None for n in numbers]
-    use_numbers = all(i is not None for i in ints) and len(set(ints)) == len(ints)
-    values = [i for i in ints if i is not None] if use_numbers else list(range(1, len(numbers) + 1))
+    ints = [int(s) for n in numbers if (s := n.strip()).isdigit() and s.isascii()]
+    use_numbers = len(ints) == len(numbers) and len(set(ints)) == len(ints)  # every 序号 an integer, none twice
+    values = ints if use_numbers else range(1, len(numbers) + 1)
     width = max(3, len(str(max(values, default=0))))
     return ["T" + str(v).zfill(width) for v in values]
 
@@ -239,7 +239,7 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str], units_of: dict[_Pair
             id=task_id, number=draft.number, path=path, text=draft.text,
             deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
             leaders=split_names(draft.leaders) if draft.leaders else (),
-            persons=_persons(draft.persons, named_of.get(pair, ())),
+            persons=_persons(draft.persons, named_of.get(pair, ())) if draft.persons or named_of else (),
             note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
         out.append(task)
     return out
