@@ -71,9 +71,8 @@ def guess_year(*texts: str) -> int | None:
     return None
 
 
-def _units_of(cells: tuple[str, str], rule: LeadRule) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _units_of(coop_cell: CellUnits, rule: LeadRule) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lead and cooperating names as written when there is no lead column (only 责任单位)."""
-    coop_cell = split_units(cells[1])
     coop = coop_cell.names
     if coop_cell.marked:
         lead = tuple(dict.fromkeys(coop_cell.marked))
@@ -86,9 +85,9 @@ def _units_of(cells: tuple[str, str], rule: LeadRule) -> tuple[tuple[str, ...], 
 
 def task_ids(numbers: Sequence[str]) -> list[str]:
     """Stable IDs: ``T`` + the 序号 when they are unique integers, else + position."""
-    ints = [int(s) if (s := n.strip()).isdigit() and s.isascii() else None for n in numbers]
-    use_numbers = all(i is not None for i in ints) and len(set(ints)) == len(ints)
-    values = [i for i in ints if i is not None] if use_numbers else list(range(1, len(numbers) + 1))
+    ints = [int(s) for n in numbers if (s := n.strip()).isdigit() and s.isascii()]
+    use_numbers = len(ints) == len(numbers) and len(set(ints)) == len(ints)  # every 序号 an integer, none twice
+    values = ints if use_numbers else range(1, len(numbers) + 1)
     width = max(3, len(str(max(values, default=0))))
     return ["T" + str(v).zfill(width) for v in values]
 
@@ -114,10 +113,11 @@ def finish(
     """
     found: list[Issue] = list(issues)
     resolver = UnitResolver(roster)
-    merged, units_of = _resolve_cells(drafts, resolver, lead, has_lead_col)
-    tasks = _tasks(drafts, task_ids([d.number for d in drafts]), units_of, meta.year)
+    uses = Counter((d.lead, d.coop) for d in drafts)  # distinct pairs of unit cells, first-seen order
+    merged, units_of, named_of = _resolve_cells(uses, resolver, lead, has_lead_col)
+    tasks = _tasks(drafts, task_ids([d.number for d in drafts]), units_of, named_of, meta.year)
     found += _task_issues(tasks, drafts, plan)
-    first_seen, counts = _unit_uses(tasks, drafts)
+    first_seen, counts = _unit_uses(uses, units_of, drafts)
     found += _unit_issues(first_seen, counts, merged, resolver)
     return Breakdown(
         title=meta.title, year=meta.year, issuer=meta.issuer, doc_number=meta.doc_number,
@@ -125,23 +125,30 @@ def finish(
     )
 
 
-def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool | None,
-                   ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]]:
-    """Canonical (lead, cooperating) units per distinct pair of unit cells.
+_Pair = tuple[str, str]
+"""A task's (lead cell, cooperating cell) as written."""
+_Units = tuple[tuple[str, ...], tuple[str, ...]]
+"""(lead units, cooperating units)."""
+
+
+def _resolve_cells(uses: Counter[_Pair], resolver: UnitResolver, rule: LeadRule, has_lead_col: bool | None,
+                   ) -> tuple[dict[str, tuple[str, ...]], dict[_Pair, _Units], dict[_Pair, tuple[str, ...]]]:
+    """Canonical (lead, cooperating) units per distinct pair of unit cells (``uses``: pair → tasks),
+    and the persons the cells of a pair name beside their units (only pairs that name some).
 
     Documents repeat their unit cells, so each cell is split once and each pair
     resolved once. Spellings are counted per task, so the most used spelling
     still names the unit.
     """
-    uses = Counter((d.lead, d.coop) for d in drafts)
-    if has_lead_col:  # the cells are independent: split each distinct cell once
-        cells = {c: split_units(c) for c in {c: None for pair in uses for c in pair}}
+    cells = {c: split_units(c) for c in {c: None for pair in uses for c in pair}}  # each distinct cell once
+    named_of = {pair: named for pair in uses if (named := cells[pair[0]].persons + cells[pair[1]].persons)}
+    if has_lead_col:  # the cells are independent
         split = {pair: _lead_and_coop(cells[pair[0]], cells[pair[1]]) for pair in uses}
     elif has_lead_col is None:
-        split = {pair: _lead_and_coop(split_units(pair[0]), split_units(pair[1])) if pair[0] else _units_of(pair, rule)
+        split = {pair: _lead_and_coop(cells[pair[0]], cells[pair[1]]) if pair[0] else _units_of(cells[pair[1]], rule)
                  for pair in uses}
     else:
-        split = {pair: _units_of(pair, rule) for pair in uses}
+        split = {pair: _units_of(cells[pair[1]], rule) for pair in uses}
     spellings: Counter[str] = Counter()
     for pair, n in uses.items():
         ld, cp = split[pair]
@@ -153,7 +160,7 @@ def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: Le
     one = {name: resolver.resolve_one(name) for name in spellings}  # each spelling resolved once
     renamed = {name for name, units in one.items() if units != (name,)}
     if not renamed:  # every name is already canonical (no aliases, no groups expanded)
-        return merged, split
+        return merged, split, named_of
     resolved = {}
     for pair, (ld, cp) in split.items():
         if renamed.isdisjoint(ld) and renamed.isdisjoint(cp):
@@ -162,7 +169,7 @@ def _resolve_cells(drafts: Sequence[DraftTask], resolver: UnitResolver, rule: Le
         lead_units = one[ld[0]] if len(ld) == 1 else tuple(dict.fromkeys(u for n in ld for u in one[n]))
         coop_units = tuple(dict.fromkeys(u for n in cp for u in one[n] if u not in lead_units)) if cp else ()
         resolved[pair] = (lead_units, coop_units)
-    return merged, resolved
+    return merged, resolved, named_of
 
 
 def _lead_and_coop(lead_cell: CellUnits, coop_cell: CellUnits) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -176,19 +183,28 @@ def _lead_and_coop(lead_cell: CellUnits, coop_cell: CellUnits) -> tuple[tuple[st
     return lead, tuple(c for c in coop_cell.names if c not in lead)
 
 
-def _unit_uses(tasks: Sequence[Task], drafts: Sequence[DraftTask],
+def _unit_uses(uses: Counter[_Pair], units_of: dict[_Pair, _Units], drafts: Sequence[DraftTask],
                ) -> tuple[dict[str, CellRef | None], dict[str, int]]:
     """Every unit the tasks name, first-seen order, with the cell it is first named in (the lead or
-    cooperating cell, else the task's) and in how many tasks."""
+    cooperating cell, else the task's) and in how many tasks.
+
+    Counted per distinct pair of unit cells (``uses``, in first-seen order): a unit is first named
+    in the first task of the first pair that names it.
+    """
     first_seen: dict[str, CellRef | None] = {}
     counts: dict[str, int] = {}
-    for task, draft in zip(tasks, drafts):
-        for fld, units in (("lead", task.lead), ("coop", task.coop)):  # disjoint by construction
+    first_task: dict[_Pair, DraftTask] = {}
+    for draft in drafts:
+        first_task.setdefault((draft.lead, draft.coop), draft)
+    for pair, n in uses.items():
+        lead, coop = units_of[pair]
+        for fld, units in (("lead", lead), ("coop", coop)):  # disjoint by construction
             for unit in units:
                 if unit in counts:
-                    counts[unit] += 1
+                    counts[unit] += n
                 else:
-                    counts[unit] = 1
+                    counts[unit] = n
+                    draft = first_task[pair]
                     first_seen[unit] = draft.where(fld if fld in draft.refs else "coop")
     return first_seen, counts
 
@@ -203,8 +219,8 @@ def _roster_out(roster: Sequence[RosterUnit], first_seen: dict[str, CellRef | No
 _NO_DEADLINE = Deadline()
 
 
-def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
-           units_of: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]], year: int | None) -> list[Task]:
+def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str], units_of: dict[_Pair, _Units],
+           named_of: dict[_Pair, tuple[str, ...]], year: int | None) -> list[Task]:
     """The Tasks, with canonical units, parsed deadlines and split person names.
 
     Speed: a frozen dataclass's ``__init__`` sets each of Task's 13 fields through
@@ -214,20 +230,16 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str],
     """
     out: list[Task] = []
     new_task = object.__new__
-    named_of: dict[tuple[str, str], tuple[str, ...]] = {}  # persons the unit cells name, per pair of cells
     for draft, task_id in zip(drafts, ids):
         pair = draft.lead, draft.coop
         lead, coop = units_of[pair]
-        named = named_of.get(pair)
-        if named is None:
-            named = named_of[pair] = split_units(draft.lead).persons + split_units(draft.coop).persons
         path = draft.path if len(draft.path) <= 3 and all(draft.path) else tuple(p for p in draft.path if p)[:3]
         task = new_task(Task)
         task.__dict__.update(
             id=task_id, number=draft.number, path=path, text=draft.text,
             deadline=parse_deadline(draft.deadline, year) if draft.deadline else _NO_DEADLINE, lead=lead, coop=coop,
             leaders=split_names(draft.leaders) if draft.leaders else (),
-            persons=_persons(draft.persons, named),
+            persons=_persons(draft.persons, named_of.get(pair, ())) if draft.persons or named_of else (),
             note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
         out.append(task)
     return out

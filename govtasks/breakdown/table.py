@@ -134,6 +134,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
     longest = max(len(v) for v in header.labels.values()) + 8  # labels may be spaced out
     extra_cols = [(c, header.labels[c]) for c in roles.extras]
     last = 0
+    numbered: list[DraftTask] = []  # the tasks whose text starts with a digit
     for r, row, (number, text, deadline, lead, coop, leaders, persons, note, progress, s1, s2, s3) in zip(
             itertools.count(header.data_start), body, zip(*columns)):
         if not any(row):
@@ -158,27 +159,34 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
         if number[-1:] in _NUMBER_MARKS:  # "1*": the mark is kept in the note
             note = f"{note}\n序号原为“{number}”".strip()
             number = number.rstrip(_NUMBER_MARKS)
-        items.append(DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
-                               CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), letters))
+        task = DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
+                         CellRef(file=file, sheet=sheet_name, row=r + 1, column=text_letter), letters)
+        items.append(task)
+        if text[:1].isdecimal():
+            numbered.append(task)
         if number.isdecimal():
             last = int(number)
-    _own_numbers([i for i in items if isinstance(i, DraftTask)])
+    if numbered:
+        _own_numbers(numbered, [i for i in items if isinstance(i, DraftTask)])
     return result
 
 
 _NUMBER_MARKS = "*＊★"
 
 
-def _own_numbers(tasks: list[DraftTask]) -> None:
+def _own_numbers(numbered: list[DraftTask], tasks: list[DraftTask]) -> None:
     """Task texts that carry their number ("1.地区生产总值增长5%以上。"): when most do and the
     序号 column does not number the tasks one by one (it is empty, or numbers groups of them), the
-    texts' numbers are the tasks'; a text's number equal to its 序号 is dropped from the text."""
-    marks = [marker(t.text) if t.text[:1].isdecimal() else None for t in tasks]
-    dots = sum(1 for m in marks if m is not None and m.style == "dot")
+    texts' numbers are the tasks'; a text's number equal to its 序号 is dropped from the text.
+    ``numbered``: the tasks (of ``tasks``) whose text starts with a digit."""
+    dotted = [(t, m) for t in numbered if (m := marker(t.text)) is not None and m.style == "dot"]
+    if not dotted:
+        return
+    dots = len(dotted)
     numbers = [t.number for t in tasks]
     own = dots >= 2 and 2 * dots >= len(tasks) and (not all(numbers) or len(set(numbers)) < len(numbers))
-    for task, m in zip(tasks, marks):
-        if m is not None and m.style == "dot" and (own or task.number == m.number):
+    for task, m in dotted:
+        if own or task.number == m.number:
             task.number, task.text = m.number, m.rest.strip()
 
 
@@ -201,6 +209,7 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
     path: list[str] = ["", "", ""]
     current: tuple[str, ...] = ()
     given: list[tuple[int, dict[str, str]]] = []
+    nearest_first: list[dict[str, str]] = []  # what the lead headings in force give
     out: list[DraftTask] = []
     for item in items:
         if isinstance(item, _Section):
@@ -212,9 +221,10 @@ def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
             else:
                 path[level:] = [item.text] + [""] * (2 - level)
             current = tuple(p for p in path if p)  # computed once per section row, shared by its tasks
+            nearest_first = [gives for _, gives in reversed(given)]
         else:
             item.path = _nested(current, item.path) if item.path else current
-            for _, gives in reversed(given):  # the nearest first
+            for gives in nearest_first:
                 if not item.leaders and "leaders" in gives:
                     item.leaders = gives["leaders"]
                 if not item.lead and not item.coop and "lead" in gives:

@@ -152,10 +152,14 @@ _OFFICE_VERBS = ("主办", "协办")
 """Verbs that end like a unit name (…办): "区工信局主办" is a clause, no name."""
 
 
+_NOT_PLAIN = re.compile("[*＊★等及和与：:]")
+"""A character no whole name as written holds: a lead mark, 等, 及/和/与, a label's colon."""
+
+
 @memo(65536)
 def _plain(fragment: str) -> bool:
     """A fragment that is a whole name as it stands: no lead mark, no 等, no 及/和 or run-together groups."""
-    return (_alone(fragment) and fragment[0] not in _OPEN and not any(c in fragment for c in "*＊★等及和与：:")
+    return (_alone(fragment) and fragment[0] not in _OPEN and not _NOT_PLAIN.search(fragment)
             and "各" not in fragment[1:] and not fragment.endswith(_OFFICE_VERBS))
 
 
@@ -329,9 +333,13 @@ def split_units(cell: str) -> CellUnits:
     if not text:
         return CellUnits()
     if not _ANY_OPEN.search(text):  # the usual cell: whole names, one separator between each two
-        whole = [p.strip() for p in _ANY_SEP.split(text)]
-        if all(whole) and all(map(_plain, whole)):
-            return CellUnits(tuple(dict.fromkeys(_inherit_prefix(whole))))
+        if not _ANY_SEP.search(text):  # one name (no name before it to take a prefix from)
+            if _plain(text):
+                return CellUnits((text,))
+        else:
+            whole = [p.strip() for p in _ANY_SEP.split(text)]
+            if all(whole) and all(map(_plain, whole)):
+                return CellUnits(tuple(dict.fromkeys(_inherit_prefix(whole))))
     frags = _fragments(text)
     if all(_plain(f) for f, _ in frags):  # every fragment is a whole name, nothing else
         return CellUnits(tuple(dict.fromkeys(_inherit_prefix([f for f, _ in frags]))))
@@ -399,8 +407,10 @@ class UnitResolver:
         self._learned.clear()
         prefix = _dominant_prefix(counts)
         groups: dict[str, list[str]] = {}
-        for name in counts:  # Counter keeps first-seen order
-            groups.setdefault(alias_key(_with_prefix(name, prefix)), []).append(name)
+        own_key = {name: alias_key(name) for name in counts}  # Counter keeps first-seen order
+        for name, key in own_key.items():
+            prefixed = _with_prefix(name, prefix)
+            groups.setdefault(key if prefixed == name else alias_key(prefixed), []).append(name)
         merged: dict[str, tuple[str, ...]] = {}
         for key, variants in groups.items():
             best = self._by_key.get(key, "")  # the roster's name first
@@ -408,7 +418,7 @@ class UnitResolver:
                 best = variants[0] if len(variants) == 1 else max(
                     variants, key=lambda v: (bool(prefix) and v.startswith(prefix), counts[v]))
             for variant in variants:
-                self._learned[variant] = self._by_key.setdefault(alias_key(variant), best)
+                self._learned[variant] = self._by_key.setdefault(own_key[variant], best)
             self._by_key.setdefault(key, best)
             if len(variants) > 1:
                 merged[best] = tuple(variants)
