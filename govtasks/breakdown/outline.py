@@ -266,9 +266,12 @@ def _carries(item: Item) -> None:
 
 
 def _walk(item: Item) -> Iterator[Item]:
-    yield item
-    for child in item.children:
-        yield from _walk(child)
+    """The item and all below it, in document order."""
+    todo = [item]
+    while todo:
+        item = todo.pop()
+        yield item
+        todo += reversed(item.children)
 
 
 def _split(item: Item) -> None:

@@ -155,7 +155,12 @@ _MARKERS = (
     ("paren", re.compile(r"[（(]\s*(\d{1,4})\s*[）)]\s*")),
     ("circled", re.compile(r"([①-⑳])\s*")),
 )
-_MARKER_FIRST = frozenset("第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + _CN)
+_STYLES_BY_FIRST = {"第": ("part", "cn"), "（": ("pcn", "paren"), "(": ("pcn", "paren")} | {
+    c: ("dot",) for c in "0123456789"} | {c: ("cn",) for c in _CN} | {c: ("circled",) for c in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"}
+_PATTERN = dict(_MARKERS)
+_MARKERS_BY_FIRST = {c: tuple((style, _PATTERN[style]) for style in styles) for c, styles in _STYLES_BY_FIRST.items()}
+"""The patterns a line can match, by its first character (each pattern's first character decides), in
+the order of :data:`_MARKERS`."""
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
@@ -192,12 +197,10 @@ def numeral(text: str) -> int:
 
 def marker(line: str) -> Marker | None:
     """The marker a line starts with (with text after it), or None."""
-    if not line or line[0] not in _MARKER_FIRST:
-        return None
-    for style, pattern in _MARKERS:
+    for style, pattern in _MARKERS_BY_FIRST.get(line[:1], ()):
         m = pattern.match(line)
         if m is not None and m.end() < len(line):
-            number = next(g for g in m.groups() if g)
+            number = m[m.lastindex or 0]  # each alternative of a pattern has one group
             value = numeral(number)
             if style == "circled":
                 number = str(value)  # ① is the first item: its number is 1
@@ -205,9 +208,12 @@ def marker(line: str) -> Marker | None:
     return None
 
 
-_RUN_ON = re.compile(
-    rf"(?:(?<=[。；！？）\]】])|\s+)(?=第[{_CN}]+部分|[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[（(]\d{{1,3}}[）)]"
-    rf"|\d{{1,3}}[.、．﹒](?!\d)|[①-⑳])")
+_NEXT_MARKER = (rf"(?=第[{_CN}]+部分|[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[（(]\d{{1,3}}[）)]"
+                rf"|\d{{1,3}}[.、．﹒](?!\d)|[①-⑳])")
+_RUN_ON_MARKS = "。；！？）]】"
+_RUN_ON = re.compile(rf"(?:[{re.escape(_RUN_ON_MARKS)}]|\s+){_NEXT_MARKER}")
+_RUN_ON_NO_SPACE = re.compile(rf"[{re.escape(_RUN_ON_MARKS)}]{_NEXT_MARKER}")
+"""_RUN_ON for a line without whitespace: a search for one character class is 3× faster."""
 
 
 def run_on(line: str) -> list[str]:
@@ -221,17 +227,19 @@ def run_on(line: str) -> list[str]:
         return [line]
     pieces: list[str] = []
     start = 0
-    current = marker(line)
-    for m in _RUN_ON.finditer(line):
+    current: Marker | None | bool = False  # False: not looked at yet
+    for m in (_RUN_ON if len(line.split(None, 1)) > 1 else _RUN_ON_NO_SPACE).finditer(line):
         at = m.end()
         if at <= start or at >= len(line):
             continue
         nxt = marker(line[at:])
         if nxt is None or len(nxt.rest) < 2:
             continue
-        spaced = m.start() < m.end()
-        if spaced or (current is not None and nxt.style == current.style and nxt.value == current.value + 1):
-            pieces.append(line[start:m.start()].strip(WS))
+        spaced = m[0][0] not in _RUN_ON_MARKS
+        if current is False:
+            current = marker(line)
+        if spaced or (isinstance(current, Marker) and nxt.style == current.style and nxt.value == current.value + 1):
+            pieces.append(line[start:m.start() if spaced else at].strip(WS))
             start, current = at, nxt
     pieces.append(line[start:].strip(WS))
     return [p for p in pieces if p]
@@ -515,9 +523,10 @@ def after_annotations(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in re.finditer(r"[）)](?:[。，,；;]|$)", line):
-        close = m.start() + 1
-        group = _trailing_group(line[start:close])
-        if group is None or not line[m.end():].strip(WS) or len(line) - m.end() < 4:
+        if len(line) - m.end() < 4 or not line[m.end():].strip(WS):
+            continue
+        group = _trailing_group(line[start:m.start() + 1])
+        if group is None:
             continue
         if _bracketed(line[start + group[0] + 1: start + group[1] - 1]) is None:
             continue
