@@ -30,7 +30,6 @@ task it is the preamble.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -51,7 +50,7 @@ _LIST_TITLE = re.compile(r"(?:分工|分解|方案|清单|任务|安排|要点|�
 _FIELD_SEPS = {"deadline": "；", "progress": "\n", "note": "；"}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """One item of the outline (a marker line with what follows it, a paragraph or a topic)."""
 
@@ -185,13 +184,12 @@ class _Reader:
         last = self.last
         if mark is not None:
             item = _marker_item(mark, body, no)
-            if any(open_.style == mark.style for open_ in self.stack[1:]):
+            item.ann = ann  # the line's own annotation (split_annotation made it for this line alone)
+            if mark.style in [open_.style for open_ in self.stack[1:]]:
                 while self.stack[-1].style != mark.style:
                     self.stack.pop()
                 self.stack.pop()  # a sibling of the open item of its style
             self._push(item)
-            if ann is not None:
-                item.add(ann, no)
             self.last = item
         elif not body and ann is not None:
             if last is None:
@@ -217,9 +215,7 @@ class _Reader:
         elif last is None and (ann is None or not ann.names_units):
             return  # the preamble
         else:
-            para = Item(_PARA, text=body, line=no, last=no)
-            if ann is not None:
-                para.add(ann, no)
+            para = Item(_PARA, text=body, line=no, last=no, ann=ann)
             parent = last if last is not None and last.more_ann else (
                 last.parent if last is not None and last.parent is not None else self.stack[-1])
             if last is not None and last.style == _TOPIC:
@@ -241,8 +237,8 @@ def _group_of(last: Item) -> list[Item]:
 
 
 def _marker_item(mark: rules.Marker, body: str, no: int) -> Item:
-    return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no,
-                head=rules.without_count(body).rstrip("。"), count=rules.stated_count(body),
+    head, count = rules.split_count(body)
+    return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no, head=head.rstrip("。"), count=count,
                 rank=rules.MARKER_RANKS[mark.style])
 
 
@@ -309,45 +305,57 @@ def _mark(item: Item, units_above: bool) -> None:
 
 
 # --- drafts ------------------------------------------------------------------------------
-def _tasks(root: Item) -> Iterator[tuple[Item, list[Item]]]:
-    """(task, its headings from the top) in document order."""
-    def walk(item: Item, above: list[Item]) -> Iterator[tuple[Item, list[Item]]]:
+def _tasks(root: Item) -> Iterator[tuple[Item, tuple[Item, ...]]]:
+    """(task, its headings from the top) in document order; the tasks under one heading share one tuple."""
+    def walk(item: Item, above: tuple[Item, ...]) -> Iterator[tuple[Item, tuple[Item, ...]]]:
         for child in item.children:
             if child.kind == "task":
                 yield child, above
             elif child.kind == "heading":
-                yield from walk(child, [*above, child])
-    yield from walk(root, [])
+                yield from walk(child, (*above, child))
+    yield from walk(root, ())
 
 
-def _draft(task: Item, above: list[Item], file: str, restore: Restore) -> DraftTask:
-    span = task.last - task.line + 1
-    ann = task.ann or rules.Annotation()
-    values: dict[str, tuple[list[str], int]] = {k: (v, 0) for k, v in ann.items()}
-    for heading in reversed(above):  # the nearest heading that gives a field
-        if heading.carries is None:
-            continue
-        for kind, given in heading.carries.items():
-            units = kind in ("lead", "coop")
-            if (units and not ann.names_units and not any(k in values for k in ("lead", "coop")) or
-                    not units and kind not in values):
-                values.setdefault(kind, (given, heading.line))
-    text = task.text + "".join(task.more)
-    draft = DraftTask(number=task.number, text=restore(text.strip(rules.WS), task.line, span),
-                      source=CellRef(file=file, row=task.line),
-                      path=tuple(restore(h.head, h.line, 1) for h in above if not h.lead_heading))
-    refs: dict[str, CellRef | str] = {}
-    for kind, (vals, given_at) in values.items():  # (given_at: the line of the heading that gave it)
-        if kind == "remark":
-            continue
-        at = given_at or task.where.get(kind, task.line)
-        lines = 1 if given_at else max(1, task.last - at + 1)
-        written = [restore(v, at, lines) for v in vals]
-        setattr(draft, kind, _FIELD_SEPS.get(kind, "、").join(written))
-        if at != task.line:
-            refs[kind] = CellRef(file=file, row=at)
-    draft.refs = refs
-    return draft
+class _Drafter:
+    """Makes the drafts of one notice's tasks; what the tasks under one heading share (their path,
+    the headings that give fields) is worked out once per heading."""
+
+    def __init__(self, file: str, restore: Restore) -> None:
+        self.file, self.restore = file, restore
+        self._above: dict[tuple[Item, ...], tuple[tuple[str, ...], list[Item]]] = {}
+
+    def _shared(self, above: tuple[Item, ...]) -> tuple[tuple[str, ...], list[Item]]:
+        """The path as written, and the headings that give fields, nearest first."""
+        if above not in self._above:
+            path = tuple(self.restore(h.head, h.line, 1) for h in above if not h.lead_heading)
+            self._above[above] = path, [h for h in reversed(above) if h.carries is not None]
+        return self._above[above]
+
+    def draft(self, task: Item, above: tuple[Item, ...]) -> DraftTask:
+        file, restore = self.file, self.restore
+        path, carriers = self._shared(above)
+        ann = task.ann or rules.Annotation()
+        values: dict[str, tuple[list[str], int]] = {k: (v, 0) for k, v in ann.items()}
+        for heading in carriers:  # the nearest heading that gives a field
+            assert heading.carries is not None
+            for kind, given in heading.carries.items():
+                units = kind in ("lead", "coop")
+                if (units and not ann.names_units and not any(k in values for k in ("lead", "coop")) or
+                        not units and kind not in values):
+                    values.setdefault(kind, (given, heading.line))
+        text = task.text + "".join(task.more) if task.more else task.text
+        refs: dict[str, CellRef | str] = {}
+        draft = DraftTask(number=task.number, path=path, source=CellRef(file=file, row=task.line), refs=refs,
+                          text=restore(text.strip(rules.WS), task.line, task.last - task.line + 1))
+        for kind, (vals, given_at) in values.items():  # (given_at: the line of the heading that gave it)
+            if kind == "remark":
+                continue
+            at = given_at or task.where.get(kind, task.line)
+            lines = 1 if given_at else max(1, task.last - at + 1)
+            setattr(draft, kind, _FIELD_SEPS.get(kind, "、").join([restore(v, at, lines) for v in vals]))
+            if at != task.line:
+                refs[kind] = CellRef(file=file, row=at)
+        return draft
 
 
 def _counts(root: Item, file: str, restore: Restore) -> list[Issue]:
@@ -391,7 +399,6 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
     issues: list[Issue] = []
     remarks: list[str] = []
     start: int | None = None
-    restore = functools.lru_cache(maxsize=None)(restore)  # a heading is restored once, not once per task under it
     for block in _blocks(pieces):
         reader = _Reader(file)
         root = reader.read(block)
@@ -404,8 +411,9 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
             start = next(i for i, (no, _) in enumerate(lines) if no >= block[0][0])
         tasks = [t for t, _ in found]
         issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line)
+        drafter = _Drafter(file, restore)
         for task, above in found:
-            drafts.append(_draft(task, above, file, restore))
+            drafts.append(drafter.draft(task, above))
             for value in task.ann.get("remark", []) if task.ann is not None else ():
                 if value not in remarks:
                     remarks.append(value)

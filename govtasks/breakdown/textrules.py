@@ -112,16 +112,18 @@ def _count(text: str) -> re.Match[str] | None:
     return _COUNT.search(text, max(0, len(text) - 32))
 
 
+def split_count(text: str) -> tuple[str, int | None]:
+    """A heading's words without its stated count, and that count ("县示范区管委会牵头工作（8项）" →
+    ("县示范区管委会牵头工作", 8); "已完成任务共2项" → ("已完成任务", 2)); (text, None) without one."""
+    count = _count(text)
+    if count is None:
+        return text, None
+    return text[: count.start()].rstrip(WS + "。，,"), int(count.group(1) or count.group(2) or count.group(3))
+
+
 def without_count(text: str) -> str:
-    """A heading's words without its stated count ("县示范区管委会牵头工作（8项）" or "已完成任务共2项" → the words before it)."""
-    count = _count(text)
-    return text[: count.start()].rstrip(WS + "。，,") if count else text
-
-
-def stated_count(text: str) -> int | None:
-    """The count a heading states ("（13项）"), or None."""
-    count = _count(text)
-    return int(count.group(1) or count.group(2) or count.group(3)) if count else None
+    """A heading's words without its stated count (:func:`split_count`)."""
+    return split_count(text)[0]
 
 
 def heading(line: str) -> Heading | None:
@@ -431,15 +433,14 @@ def _trailing_group(line: str) -> tuple[int, int] | None:
     bracket that balances it ("（主办单位：…各乡镇（街道））"); brackets of other
     kinds inside it do not count.
     """
-    end = len(line.rstrip(_TRAIL))
+    end = len(line.rstrip(_TRAIL)) if line[-1:] in _TRAIL else len(line)
     if end == 0 or line[end - 1] not in _CLOSE:
         return None
     close = line[end - 1]
     opener = _OPEN[_CLOSE.index(close)]
     o = line.rfind(opener, 0, end - 1)
     while o >= 0:
-        group = line[o:end]
-        if group.count(opener) == group.count(close):
+        if line.count(opener, o, end) == line.count(close, o, end):
             return o, end
         o = line.rfind(opener, 0, o)
     return None
