@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from govtasks.breakdown.columns import resolve
 from govtasks.breakdown.labels import field_of
@@ -40,8 +39,10 @@ _COUNTED = re.compile(r"[（(]\s*共?\s*\d{1,4}\s*项\s*[）)]\s*$")
 _KINDS = ("number", "text", "section", "units", "person", "date", "long")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell of a table written as text (a tuple: a frozen dataclass's ``__init__`` costs 0.7 µs,
+    and a notice of 10,000 tasks is split into 13,000 paragraph cells only to find it holds no table)."""
+
     text: str
     line: int
     """1-based line of the text where the cell starts."""
