@@ -230,7 +230,8 @@ def run_on(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     current: Marker | None | bool = False  # False: not looked at yet
-    for m in (_RUN_ON if len(line.split(None, 1)) > 1 else _RUN_ON_NO_SPACE).finditer(line):
+    spaces = len(line.split(None, 1)) > 1 or line[:1].isspace()  # (split ignores leading white space)
+    for m in (_RUN_ON if spaces else _RUN_ON_NO_SPACE).finditer(line):
         at = m.end()
         if at <= start or at >= len(line):
             continue
