@@ -438,3 +438,18 @@ def test_a_paragraph_of_tasks_each_ending_in_posts_and_verbs() -> None:
         (("一、努力保持经济平稳健康发展", "（一）增强创新驱动发展能力"), "建设一批众创空间和农村“星创天地”",
          ("省科技厅",), (), ("分管副省长", "协管副秘书长")),
     ]
+
+
+def test_unnumbered_tasks_run_together_each_followed_by_its_bracket() -> None:
+    # The layout of 天津市 2006's 《纲要》 分工 (tests/corpus/heldout2/h17): "…。(X牵头)…。(Y牵头)" on one line,
+    # the next task's text right after the closing bracket; a bracket that names no role stays in the text.
+    text = ("各区县人民政府，各委、局：\n一、责任分工\n（一）主要目标。\n1.主要指标的责任部门。\n"
+            "常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)"
+            "推进各乡镇(街道)耕地保护。(市国土房管局牵头)\n")
+    bd = breakdown_from_text(text, "津.txt")
+    path = ("一、责任分工", "（一）主要目标", "1.主要指标的责任部门")
+    assert [(t.path, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        (path, "常住人口控制在1150万人左右。", ("市人口计生委", "市公安局"), ()),
+        (path, "万元地区生产总值能源消耗降低20%。", ("市经委",), ()),
+        (path, "推进各乡镇(街道)耕地保护。", ("市国土房管局",), ()),
+    ]

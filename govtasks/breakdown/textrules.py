@@ -519,12 +519,13 @@ def _clauses(content: str) -> Annotation | None:
 
 def after_annotations(line: str) -> list[str]:
     """A paragraph that holds several tasks, each ending in its annotation, split after each one:
-    "…政策体系（…省科技厅牵头…）。在高端装备…减免政策（…等负责…），建设一批众创空间（…）。"."""
+    "…政策体系（…省科技厅牵头…）。在高端装备…减免政策（…等负责…），建设一批众创空间（…）。", also
+    when the next task follows the bracket at once ("…左右。(市公安局牵头)万元地区生产总值…")."""
     if len(line) < 40:
         return [line]
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(r"[）)](?:[。，,；;]|$)", line):
+    for m in re.finditer(r"[）)](?:[。，,；;]|$)?", line):
         if len(line) - m.end() < 4 or not line[m.end():].strip(WS):
             continue
         group = _trailing_group(line[start:m.start() + 1])
