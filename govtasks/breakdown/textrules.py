@@ -525,7 +525,7 @@ def after_annotations(line: str) -> list[str]:
         return [line]
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(r"[）)](?:[。，,；;]|$)?", line):
+    for m in re.finditer(r"[）)][。，,；;]?", line):
         if len(line) - m.end() < 4 or not line[m.end():].strip(WS):
             continue
         group = _trailing_group(line[start:m.start() + 1])

@@ -33,9 +33,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 HELDOUT = HERE / "heldout"
+"""Documents collected after the importer's rules were written, scored without being read first."""
 HELDOUT2 = HERE / "heldout2"
 """The second held-out round (2026-12-04), scored before any rule was written for it (README)."""
-"""Documents collected after the importer's rules were written, scored without being read first."""
 REPO = HERE.parent.parent
 TABLE_SHAPES = ("pipe-table", "cell-lines", "progress-table")
 FIELDS = ("number", "path", "text", "deadline", "lead", "coop", "leaders", "progress")
