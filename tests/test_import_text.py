@@ -453,3 +453,33 @@ def test_unnumbered_tasks_run_together_each_followed_by_its_bracket() -> None:
         (path, "万元地区生产总值能源消耗降低20%。", ("市经委",), ()),
         (path, "推进各乡镇(街道)耕地保护。", ("市国土房管局",), ()),
     ]
+
+
+def test_roles_given_at_the_start_of_a_paragraph_are_cut_out_of_its_text() -> None:
+    # The layout of 兰州's list (tests/corpus/heldout2/h20), in a notice of our own: a titled item whose
+    # paragraph opens with "由X副市长负责，Y牵头，Z配合，"; here in traditional characters with ASCII
+    # commas, which must stay as written. A numbered line can open with the roles too.
+    text = ("一、重點項目\n"
+            "1、綜合配套改革試驗區事宜\n"
+            "由楊志武副市長負責,市發改委牽頭,市財政局、市商務局配合,盡快完成實施方案,報省政府審批。\n"
+            "2.市环保局牵头，市统计局配合，开展大气污染成因研究。\n"
+            "3.由区政府负责实施的老旧小区改造项目年内完工。（区住建局牵头）\n")
+    bd = breakdown_from_text(text, "兰.txt")
+    assert [(t.number, t.text, t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        ("1", "綜合配套改革試驗區事宜盡快完成實施方案,報省政府審批。", ("市發改委",), ("市財政局", "市商務局"), ("楊志武",)),
+        ("2", "开展大气污染成因研究。", ("市环保局",), ("市统计局",), ()),
+        ("3", "由区政府负责实施的老旧小区改造项目年内完工。", ("区住建局",), (), ()),
+    ]
+    assert bd.tasks[0].path == ("一、重點項目",)
+
+
+def test_a_leader_named_with_a_post_in_a_role_bracket_is_the_person() -> None:
+    # "（张明副市长负责，…）" names a person; "（分管副市长负责，…）" only a post, which stays as written.
+    text = ("一、重点工作\n"
+            "1.推进城市更新行动。（张明副市长负责，市住建局牵头，市财政局配合）\n"
+            "2.开展营商环境评价。（分管副市长负责，市发改委牵头）\n")
+    bd = breakdown_from_text(text, "市.txt")
+    assert [(t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        (("市住建局",), ("市财政局",), ("张明",)),
+        (("市发改委",), (), ("分管副市长",)),
+    ]

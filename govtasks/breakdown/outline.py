@@ -11,7 +11,8 @@ Pure; reads the folded lines of :mod:`govtasks.breakdown.text`.
 * a **topic line**: short, no sentence mark, just before a marker line ("加强基础设施建设"): a
   heading half a level above that line's style;
 * a **paragraph**: while the item above has no units yet it continues it (a wrapped line); after
-  one that has, it is an unnumbered item of its own (``para``).
+  one that has, it is an unnumbered item of its own (``para``). Roles that open a paragraph or a
+  marker line ("由X副市长负责，Y牵头，Z配合，尽快完成…") are its annotation, cut out of its text.
 
 The list is cut into **blocks** at 附件 / 抄送 / 联系人, a date, a signature above a date, and a
 breakdown's title line ("重点工作责任分工"); each block is read alone, and only blocks with tasks
@@ -71,6 +72,9 @@ class Item:
     more_line: int = 0
     more_ann: bool = False
     """The units came with a continuing paragraph, not with the marker line."""
+    drop: tuple[int, int] | None = None
+    """A span of ``text + "".join(more)`` that gave roles and is not the task's text: a paragraph's
+    leading "由X副市长负责，Y牵头，Z配合，" (:func:`.textrules.leading_roles`)."""
     children: list[Item] = field(default_factory=list)
     parent: Item | None = None
     kind: str = ""
@@ -182,9 +186,14 @@ class _Reader:
         body, ann = rules.split_annotation(s)
         mark = rules.marker(body) if body else None
         last = self.last
+        leading = rules.leading_roles(mark.rest if mark is not None else body) if ann is None and body else None
+        if leading is not None:
+            ann = leading[1]
         if mark is not None:
             item = _marker_item(mark, body, no)
             item.ann = ann  # the line's own annotation (split_annotation made it for this line alone)
+            if leading is not None:
+                item.drop = (0, leading[0])
             if mark.style in [open_.style for open_ in self.stack[1:]]:
                 while self.stack[-1].style != mark.style:
                     self.stack.pop()
@@ -207,6 +216,9 @@ class _Reader:
         elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed:
             if not last.more:
                 last.more_line = no
+            if leading is not None:
+                at = len(last.text) + sum(map(len, last.more))
+                last.drop = (at, at + leading[0])
             last.more.append(body)
             last.last = no
             if ann is not None:
@@ -215,7 +227,7 @@ class _Reader:
         elif last is None and (ann is None or not ann.names_units):
             return  # the preamble
         else:
-            para = Item(_PARA, text=body, line=no, last=no, ann=ann)
+            para = Item(_PARA, text=body, line=no, last=no, ann=ann, drop=(0, leading[0]) if leading else None)
             parent = last if last is not None and last.more_ann else (
                 last.parent if last is not None and last.parent is not None else self.stack[-1])
             if last is not None and last.style == _TOPIC:
@@ -274,6 +286,8 @@ def _split(item: Item) -> None:
     """A heading that first continued with an annotated paragraph: that paragraph is its first item."""
     para = Item(_PARA, text="".join(item.more), line=item.more_line, last=item.last, ann=item.ann, parent=item)
     para.where = {k: v for k, v in item.where.items() if v != para.line}
+    if item.drop is not None and item.drop[0] >= len(item.text):
+        para.drop = (item.drop[0] - len(item.text), item.drop[1] - len(item.text))
     item.children.insert(0, para)
     item.ann, item.more, item.more_ann, item.where, item.was_split = None, [], False, {}, True
 
@@ -346,7 +360,7 @@ class _Drafter:
         text = task.text + "".join(task.more) if task.more else task.text
         refs: dict[str, CellRef | str] = {}
         draft = DraftTask(number=task.number, path=path, source=CellRef(file=file, row=task.line), refs=refs,
-                          text=restore(text.strip(rules.WS), task.line, task.last - task.line + 1))
+                          text=_text(task, text, restore))
         for kind, (vals, given_at) in values.items():  # (given_at: the line of the heading that gave it)
             if kind == "remark":
                 continue
@@ -356,6 +370,17 @@ class _Drafter:
             if at != task.line:
                 refs[kind] = CellRef(file=file, row=at)
         return draft
+
+
+def _text(task: Item, text: str, restore: Restore) -> str:
+    """The task's text as written, without the span that gave its roles."""
+    span = task.last - task.line + 1
+    if task.drop is None:
+        return restore(text.strip(rules.WS), task.line, span)
+    start, end = task.drop
+    lead = len(text) - len(text.lstrip(rules.WS))
+    written = restore(text.strip(rules.WS), task.line, span)
+    return (written[:max(0, start - lead)] + written[max(0, end - lead):]).strip(rules.WS)
 
 
 def _counts(root: Item, file: str, restore: Restore) -> list[Issue]:

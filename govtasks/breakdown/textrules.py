@@ -483,6 +483,7 @@ def _bracketed(content: str) -> Annotation | None:
 
 
 _POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
+_NOT_A_NAME = ("分管", "协管", "主管", "联系", "牵头", "负责", "责任", "包联", "挂点", "常务")
 _CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
 _CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分别负责|共同负责|负责))")
 
@@ -507,7 +508,7 @@ def _clauses(content: str) -> Annotation | None:
             return None
         who = m.group("who")
         if m.group("duty") and all(_POST.search(n) for n in who.split("、")):
-            ann.add("leaders", who)
+            ann.add("leaders", _persons(who))
         elif (units := _unit_list(who)) is not None:
             ann.add("lead" if m.group("lead") else "coop", units)
         else:
@@ -515,6 +516,48 @@ def _clauses(content: str) -> Annotation | None:
     if remarks:  # one remark per bracket: "明确牵头部门的，其他有关部门配合，不逐一列出，下同"
         ann["remark"] = ["，".join(remarks)]
     return ann if ann.names_units else None
+
+
+def _persons(posts: str) -> str:
+    """Leaders as the tasks name them: a person's name without the post ("杨志武副市长" → 杨志武, as
+    in a heading "王浩省长牵头重点工作"); a post without a name stays ("分管副省长")."""
+    names = posts.split("、")
+    found = [m.group("name") if (m := _PERSON_TITLE.match(n)) and not m.group("name").endswith(_NOT_A_NAME) else n
+             for n in names]
+    return "、".join(found)
+
+
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def leading_roles(text: str) -> tuple[int, Annotation] | None:
+    """Roles given by verbs at the start of a paragraph, before what is to be done: "由杨志武副市长
+    负责，市发改委牵头，相关部门配合，尽快完成…" → (where the text starts, leaders 杨志武, lead
+    市发改委, coop 相关部门). Each clause is one role (:data:`_CLAUSE`); they count when some clause
+    names a lead (牵头/主办), or the paragraph opens with 由 and they name units. None otherwise."""
+    if "牵头" not in text[:160] and "主办" not in text[:160] and not text.startswith("由"):
+        return None
+    ann = Annotation()
+    pos = 1 if text.startswith("由") else 0
+    end = 0
+    leads = False
+    for sep in _CLAUSE_END.finditer(text, pos):
+        clause = text[pos:sep.start()].strip(WS)
+        m = _CLAUSE.fullmatch(clause) if 2 <= len(clause) <= 40 else None
+        if m is None or "由" in m.group("who"):
+            break
+        who = m.group("who")
+        if m.group("duty") and all(_POST.search(n) for n in who.split("、")):
+            ann.add("leaders", _persons(who))
+        elif (units := _unit_list(who)) is not None:
+            ann.add("lead" if m.group("lead") else "coop", units)
+            leads = leads or bool(m.group("lead"))
+        else:
+            break
+        pos = end = sep.end()
+    if not ann.names_units or not (leads or text.startswith("由")) or len(text) - end < 4:
+        return None
+    return end, ann
 
 
 def after_annotations(line: str) -> list[str]:
