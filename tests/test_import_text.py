@@ -505,3 +505,14 @@ def test_a_labelled_result_is_a_column_of_its_own_not_task_text(tmp_path: Path) 
     out = write_breakdown(bd, tmp_path / "任务分解.xlsx")
     back = read_breakdown(out)
     assert [t.extra for t in back.tasks] == [(("工作成果", "推动规划有序衔接、同步实施。"),), (("預期成果", "完成可研報告"),)]
+
+
+def test_a_labelled_target_in_the_preamble_is_the_notice_not_a_stray_annotation() -> None:
+    # "工作目标：" before the first item is the notice's own aim: no task, and no warning that a unit
+    # annotation has no task above it (that warning stays for a stray unit line).
+    text = ("关于印发老旧小区改造重点任务的通知\n工作目标：到2025年全面完成改造。\n牵头单位：市住建局\n"
+            "一、重点任务\n1.推进改造。（牵头单位：市住建局）\n")
+    bd = breakdown_from_text(text, "x.txt")
+    assert [t.text for t in bd.tasks] == ["推进改造。"]
+    assert [(i.where.row, i.message) for i in bd.issues] == [
+        (3, "该行是单位标注，但前面没有任务，未导入：“牵头单位：市住建局”")]

@@ -201,8 +201,9 @@ class _Reader:
             self._push(item)
             self.last = item
         elif not body and ann is not None:
-            if last is None:
-                self.issues.append(_skipped(self.file, no, s, "是单位标注，但前面没有任务", Severity.WARNING))
+            if last is None:  # before any item: a stray unit annotation, or the preamble ("工作目标：…")
+                if ann.names_units:
+                    self.issues.append(_skipped(self.file, no, s, "是单位标注，但前面没有任务", Severity.WARNING))
                 return
             for item in _group_of(last) if ann.names_units else (last,):
                 item.add(ann, no)
