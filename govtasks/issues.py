@@ -59,6 +59,7 @@ SHEET_SKIPPED = "sheet-skipped"            # a sheet without a recognisable head
 ROW_SKIPPED = "row-skipped"                # a row that is neither task nor heading (text kept here)
 UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all (breakdown or return)
 SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
+TEXT_CUT = "text-cut"                      # a text's last task stops inside a sentence (the copy may be cut)
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
 COLUMNS_UNUSED = "columns-unused"          # --columns given for a document that was not read as a table
 

@@ -516,3 +516,29 @@ def test_a_labelled_target_in_the_preamble_is_the_notice_not_a_stray_annotation(
     assert [t.text for t in bd.tasks] == ["推进改造。"]
     assert [(i.where.row, i.message) for i in bd.issues] == [
         (3, "该行是单位标注，但前面没有任务，未导入：“牵头单位：市住建局”")]
+
+
+def test_a_copy_cut_inside_its_last_item() -> None:
+    # A page copied only in part (tests/corpus/heldout2/h13, h16): the last item stops inside a sentence.
+    head = "一、疫情防控\n1.完善常态化防控举措。\n责任单位：市卫生健康委\n"
+    cut = breakdown_from_text(head + "2.健全应急指挥、疾病预防控制、健康\n", "许.txt")
+    assert [t.number for t in cut.tasks] == ["1"]
+    assert [(i.code, i.severity, i.where.row, i.message) for i in cut.issues] == [
+        (codes.ROW_SKIPPED, Severity.WARNING, 4,
+         "该行是全文最后一项，没有单位标注，文字在句中断开（原文可能复制不全），未导入：“2.健全应急指挥、疾病预防控制、健康”")]
+    # Whole, the same item without units is a task (and lacks its units).
+    whole = breakdown_from_text(head + "2.健全应急指挥体系。\n", "许.txt")
+    assert [t.number for t in whole.tasks] == ["1", "2"]
+    assert [i.code for i in whole.issues] == [codes.NO_UNITS]
+    # An indicator without 。 whose units follow is whole.
+    indicator = breakdown_from_text(head + "2.规上工业增加值增长12%以上\n责任单位：区经信局\n", "蔡.txt")
+    assert [(t.number, t.lead) for t in indicator.tasks] == [("1", ("市卫生健康委",)), ("2", ("区经信局",))]
+    assert list(indicator.issues) == []
+    # Cut inside its unit bracket: imported with what it has, and a warning.
+    bracket = breakdown_from_text(head + "2.实施种业振兴行动，支持种质资源保护利用。（责任单位：自治区农牧厅、科技\n", "蒙.txt")
+    assert [(t.number, t.lead) for t in bracket.tasks] == [("1", ("市卫生健康委",)), ("2", ("自治区农牧厅",))]
+    assert bracket.tasks[1].persons == ("科技",)  # the cut name reads as a person's (units.py), kept there
+    assert [(i.code, i.severity, i.where.row, i.message) for i in bracket.issues
+            if i.code == codes.TEXT_CUT] == [
+        (codes.TEXT_CUT, Severity.WARNING, 4,
+         "全文最后一项任务（2，第 4 行）在句中或括号中断开（原文可能复制不全），已导入，请对照原文补全任务内容和单位")]

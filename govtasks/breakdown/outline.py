@@ -19,7 +19,9 @@ breakdown's title line ("重点工作责任分工"); each block is read alone, a
 count, so a notice's own "一、各单位要高度重视…" paragraphs are never a section.
 
 **Deciding.** An item with units and no tasks below it is a **task**; so is a numbered item without
-units beside a sibling task, or under a heading that names units. An item with tasks below it is a
+units beside a sibling task, or under a heading that names units, unless it is the text's last
+item and stops inside a sentence (a copy cut off: reported, not imported; a last task cut inside its
+unit bracket is imported with a ``text-cut`` warning). An item with tasks below it is a
 **heading** (a level of their path), except a heading that names who leads ("王宏副市长牵头重点
 工作", "县示范区管委会牵头工作", :func:`.textrules.lead_heading`): its leaders or units go to the tasks
 under it, and it is no level. Units written on a heading whose numbered items have none are theirs.
@@ -83,6 +85,8 @@ class Item:
     """What a heading gives the tasks under it (its units, or a lead heading's leaders/units)."""
     lead_heading: bool = False
     was_split: bool = False
+    cut: bool = False
+    """The text's last item, ending inside a sentence: the copy may be cut (no task without units)."""
 
     @property
     def closed(self) -> bool:
@@ -308,8 +312,8 @@ def _mark(item: Item, units_above: bool) -> None:
             _split(c)
             c.kind, c.children[0].kind = "heading", "task"
     has_task = any(c.kind == "task" and c.closed for c in siblings)
-    for c in siblings:  # a numbered item without units beside a task, or under units
-        if not c.kind and c.style not in (_PARA, _TOPIC) and not c.children and (has_task or here):
+    for c in siblings:  # a numbered item without units beside a task, or under units (unless cut off)
+        if not c.kind and c.style not in (_PARA, _TOPIC) and not c.children and (has_task or here) and not c.cut:
             c.kind = "task"
     if item.style == _ROOT:
         return
@@ -402,6 +406,20 @@ def _counts(root: Item, file: str, restore: Restore) -> list[Issue]:
     return out
 
 
+_ENDS = "。！？；!?;）)】」』”’…"
+
+
+def _cut_off(item: Item | None, line: tuple[int, str]) -> None:
+    """Mark the text's last numbered item when the copy seems cut inside it: its last line (``line``)
+    stops inside a bracket ("…（责任单位：自治区科技"), or it has no units and its text stops inside a
+    sentence ("3.健全应急指挥、疾病预防控制、健康")."""
+    if item is None or item.style in (_ROOT, _TOPIC, _PARA) or item.children or item.last != line[0]:
+        return
+    text = (item.more[-1] if item.more else item.text).rstrip(rules.WS)
+    unclosed = sum(map(line[1].count, rules.OPEN)) > sum(map(line[1].count, rules.CLOSE))
+    item.cut = unclosed or not item.closed and bool(text) and text[-1] not in _ENDS
+
+
 def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
     """Items inside the list that are neither task nor heading (those after it: INFO), and the
     numbered lines of the block before it, counted in one INFO issue."""
@@ -415,7 +433,10 @@ def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
         if item.kind or item.style in (_ROOT, _TOPIC) or item.line < first:
             continue
         text = item.head if item.style != _PARA else item.text
-        if item.line < last:
+        if item.cut:
+            out.append(_skipped(file, item.line, text, "是全文最后一项，没有单位标注，文字在句中断开（原文可能复制不全）",
+                                Severity.WARNING))
+        elif item.line < last:
             out.append(_skipped(file, item.line, text, "既不是任务也不是标题", Severity.WARNING))
         else:
             out.append(_skipped(file, item.line, text, "在最后一项任务之后，没有单位标注", Severity.INFO))
@@ -429,9 +450,12 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
     issues: list[Issue] = []
     remarks: list[str] = []
     start: int | None = None
-    for block in _blocks(pieces):
+    blocks = list(_blocks(pieces))
+    for n, block in enumerate(blocks, 1):
         reader = _Reader(file)
         root = reader.read(block)
+        if n == len(blocks):
+            _cut_off(reader.last, block[-1])
         _carries(root)
         _mark(root, False)
         found = list(_tasks(root))
@@ -444,6 +468,10 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
         drafter = _Drafter(file, restore)
         for task, above in found:
             drafts.append(drafter.draft(task, above))
+            if task.cut:
+                issues.append(Issue(code=codes.TEXT_CUT, severity=Severity.WARNING, where=CellRef(file=file, row=task.last),
+                                    message=f"全文最后一项任务（{task.number + '，' if task.number else ''}第 {task.line} 行）"
+                                            f"在句中或括号中断开（原文可能复制不全），已导入，请对照原文补全任务内容和单位"))
             for value in task.ann.get("remark", []) if task.ann is not None else ():
                 if value not in remarks:
                     remarks.append(value)

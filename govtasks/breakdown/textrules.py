@@ -13,8 +13,8 @@ from typing import NamedTuple
 from govtasks.breakdown.units import split_outside_brackets
 
 WS = " \t\r\n\u00a0\u2002\u2003\u3000\ufeff"
-_OPEN = "（(【[〔［"
-_CLOSE = "）)】]〕］"
+OPEN = "（(【[〔［"
+CLOSE = "）)】]〕］"
 _VALUE_STRIP = WS + ",，;；、。.:："
 _CN = "一二三四五六七八九十百零〇"
 
@@ -328,9 +328,9 @@ class Annotation(dict[str, list[str]]):
         """Add a value, stripped, without brackets left over at its ends (progress and extra texts
         keep their final 。)."""
         value = value.strip(_VALUE_STRIP if kind not in _SENTENCES else _SENTENCE_STRIP)
-        if value and (value[-1] in _CLOSE or value[0] in _OPEN):
+        if value and (value[-1] in CLOSE or value[0] in OPEN):
             value = _unwrap(value)
-        if kind in ("lead", "coop") and value and value[-1] in _CLOSE and (m := _REMARK.search(value)):
+        if kind in ("lead", "coop") and value and value[-1] in CLOSE and (m := _REMARK.search(value)):
             self.setdefault("remark", []).append(m.group(0))
             value = value[: m.start()].strip(_VALUE_STRIP)
         if value:
@@ -348,9 +348,9 @@ class Annotation(dict[str, list[str]]):
 
 def _unwrap(value: str) -> str:
     """Drop brackets left over at the ends of a value ("A）" from "（牵头单位：A）完成时限…")."""
-    while value and value[-1] in _CLOSE and value.count(_OPEN[_CLOSE.index(value[-1])]) < value.count(value[-1]):
+    while value and value[-1] in CLOSE and value.count(OPEN[CLOSE.index(value[-1])]) < value.count(value[-1]):
         value = value[:-1].rstrip(_VALUE_STRIP)
-    while value and value[0] in _OPEN and value.count(value[0]) > value.count(_CLOSE[_OPEN.index(value[0])]):
+    while value and value[0] in OPEN and value.count(value[0]) > value.count(CLOSE[OPEN.index(value[0])]):
         value = value[1:].lstrip(_VALUE_STRIP)
     return value
 
@@ -445,10 +445,10 @@ def _trailing_group(line: str) -> tuple[int, int] | None:
     kinds inside it do not count.
     """
     end = len(line.rstrip(_TRAIL)) if line[-1:] in _TRAIL else len(line)
-    if end == 0 or line[end - 1] not in _CLOSE:
+    if end == 0 or line[end - 1] not in CLOSE:
         return None
     close = line[end - 1]
-    opener = _OPEN[_CLOSE.index(close)]
+    opener = OPEN[CLOSE.index(close)]
     o = line.rfind(opener, 0, end - 1)
     while o >= 0:
         if line.count(opener, o, end) == line.count(close, o, end):
@@ -618,9 +618,9 @@ def split_annotation(line: str) -> tuple[str, Annotation | None]:
         return text, ann
     labels = _labels(line) if ("：" in line or ":" in line) else []
     for n, (start, _, _) in enumerate(labels):
-        if start == 0 or line[start - 1] in WS + "。；;，," + _OPEN:
+        if start == 0 or line[start - 1] in WS + "。；;，," + OPEN:
             rest = [(a - start, b - start, k) for a, b, k in labels[n:]]
-            return line[:start].rstrip(WS + _OPEN), _labelled(line[start:], rest)
+            return line[:start].rstrip(WS + OPEN), _labelled(line[start:], rest)
     verb = _verb(line)
     if verb is not None:
         return line[: verb[0]].rstrip(WS + "，,；;"), verb[1]
@@ -676,7 +676,7 @@ def line_role(line: str) -> str:
 def is_title(line: str) -> bool:
     """A title-like line: 4-60 chars, no sentence punctuation, not bracketed, not a signature/date."""
     return (4 <= len(line) <= 60 and not any(c in "。，,；;：:！？" for c in line)
-            and line[0] not in _OPEN and not is_signature(line) and not is_date(line)
+            and line[0] not in OPEN and not is_signature(line) and not is_date(line)
             and not is_chrome(line) and not line.isdigit())
 
 
