@@ -159,8 +159,8 @@ def _cell(form: FormRead, entry: Progress, label: str) -> CellRef | None:
         col = next((c for c, text in form.header.labels.items() if text == label), None)
     if col is None:
         m = _LETTER.match(label)
-        return replace(src, column=m.group(1) if m else src.column)
-    return replace(src, column=column_letter(col))
+        return src._replace(column=m.group(1) if m else src.column)
+    return src._replace(column=column_letter(col))
 
 
 def file_states(ranked: list[FormRead], combined: Combined) -> list[ReturnFile]:
