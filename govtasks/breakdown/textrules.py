@@ -514,18 +514,24 @@ def _clauses(content: str) -> Annotation | None:
             remarks.append(c)
             continue
         m = _CLAUSE.fullmatch(c)
-        if m is None:
-            return None
-        who = m.group("who")
-        if m.group("duty") and all(_POST.search(n) for n in who.split("、")):
-            ann.add("leaders", _persons(who))
-        elif (units := _unit_list(who)) is not None:
-            ann.add("lead" if m.group("lead") else "coop", units)
-        else:
+        if m is None or not _add_role(m, ann):
             return None
     if remarks:  # one remark per bracket: "明确牵头部门的，其他有关部门配合，不逐一列出，下同"
         ann["remark"] = ["，".join(remarks)]
     return ann if ann.names_units else None
+
+
+def _add_role(clause: re.Match[str], ann: Annotation) -> bool:
+    """Add what one role clause (:data:`_CLAUSE`) gives: posts before 负责 are leaders, units lead
+    (牵头/主办) or cooperate. False when its subject is neither posts nor units."""
+    who = clause.group("who")
+    if clause.group("duty") and all(_POST.search(n) for n in who.split("、")):
+        ann.add("leaders", _persons(who))
+    elif (units := _unit_list(who)) is not None:
+        ann.add("lead" if clause.group("lead") else "coop", units)
+    else:
+        return False
+    return True
 
 
 def _persons(posts: str) -> str:
@@ -554,16 +560,9 @@ def leading_roles(text: str) -> tuple[int, Annotation] | None:
     for sep in _CLAUSE_END.finditer(text, pos):
         clause = text[pos:sep.start()].strip(WS)
         m = _CLAUSE.fullmatch(clause) if 2 <= len(clause) <= 40 else None
-        if m is None or "由" in m.group("who"):
+        if m is None or "由" in m.group("who") or not _add_role(m, ann):
             break
-        who = m.group("who")
-        if m.group("duty") and all(_POST.search(n) for n in who.split("、")):
-            ann.add("leaders", _persons(who))
-        elif (units := _unit_list(who)) is not None:
-            ann.add("lead" if m.group("lead") else "coop", units)
-            leads = leads or bool(m.group("lead"))
-        else:
-            break
+        leads = leads or bool(m.group("lead"))
         pos = end = sep.end()
     if not ann.names_units or not (leads or text.startswith("由")) or len(text) - end < 4:
         return None
