@@ -542,3 +542,39 @@ def test_a_copy_cut_inside_its_last_item() -> None:
             if i.code == codes.TEXT_CUT] == [
         (codes.TEXT_CUT, Severity.WARNING, 4,
          "全文最后一项任务（2，第 4 行）在句中或括号中断开（原文可能复制不全），已导入，请对照原文补全任务内容和单位")]
+
+
+def test_headings_that_name_the_leading_unit_and_the_paragraphs_under_them() -> None:
+    # The layout of 山西 2008 (tests/corpus/heldout3/h26), in a notice of our own: a leader's heading,
+    # then "（一）X牵头的工作" headings; under each, unnumbered paragraphs or numbered items are the
+    # tasks, each with or without a "协同单位：" line. The heading's unit leads every task under it,
+    # also the tasks that name cooperating units of their own; the leader's role sentence is no task.
+    text = ("一、王明市长负责的工作\n"
+            "全面负责市政府工作任务的落实。\n"
+            "（一）市监察局牵头的工作\n"
+            "加强行政监察工作。\n"
+            "（二）市审计局牵头的工作\n"
+            "全面加强审计工作。\n"
+            "协同单位：市直各部门和各县人民政府。\n"
+            "（三）市编办牵头的工作\n"
+            "1.深化行政管理体制改革。\n"
+            "2.推进乡镇机构改革。\n"
+            "协同单位：市财政局、市人事局。\n")
+    bd = breakdown_from_text(text, "晋.txt")
+    assert [(t.number, t.path, t.text, t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        ("", (), "加强行政监察工作。", ("市监察局",), (), ("王明",)),
+        ("", (), "全面加强审计工作。", ("市审计局",), ("市直各部门", "各县人民政府"), ("王明",)),
+        ("1", (), "深化行政管理体制改革。", ("市编办",), ("市财政局", "市人事局"), ("王明",)),
+        ("2", (), "推进乡镇机构改革。", ("市编办",), ("市财政局", "市人事局"), ("王明",)),
+    ]
+
+
+def test_a_heading_gives_its_lead_and_its_cooperating_units_to_the_items_without_units() -> None:
+    text = ("一、重点工作\n（一）深化改革（牵头单位：市发改委；配合单位：市财政局）\n1.推进要素市场化配置改革。\n"
+            "2.深化国资国企改革。\n（二）扩大开放（牵头单位：市商务局）\n1.稳外贸。\n")
+    bd = breakdown_from_text(text, "x.txt")
+    assert [(t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("推进要素市场化配置改革。", ("市发改委",), ("市财政局",)),  # the heading's cooperating unit was lost before
+        ("深化国资国企改革。", ("市发改委",), ("市财政局",)),
+        ("稳外贸。", ("市商务局",), ()),
+    ]

@@ -24,7 +24,9 @@ item and stops inside a sentence (a copy cut off: reported, not imported; a last
 unit bracket is imported with a ``text-cut`` warning). An item with tasks below it is a
 **heading** (a level of their path), except a heading that names who leads ("王宏副市长牵头重点
 工作", "县示范区管委会牵头工作", :func:`.textrules.lead_heading`): its leaders or units go to the tasks
-under it, and it is no level. Units written on a heading whose numbered items have none are theirs.
+under it, and it is no level; the paragraphs after a heading that only names the unit that leads
+("（一）省监察厅牵头的工作") are its items, and tasks. Units written on a heading whose numbered items
+have none are theirs; a heading's lead is also the lead of a task that names only cooperating units.
 An item that first continued with an annotated paragraph and then has unnumbered items after it is
 a heading over all of them ("（一）推动经济稳定健康发展…" over three "…（省发改委等负责）" paragraphs).
 Anything else is not imported: inside the list it is reported (``row-skipped``); before the first
@@ -218,7 +220,7 @@ class _Reader:
             topic = Item(_TOPIC, text=body, line=no, last=no, head=body, rank=rules.MARKER_RANKS[nxt_mark.style] - 0.5)
             self._push(topic)
             self.last = topic
-        elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed:
+        elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed and not _unit_heading(last):
             if not last.more:
                 last.more_line = no
             if leading is not None:
@@ -235,10 +237,19 @@ class _Reader:
             para = Item(_PARA, text=body, line=no, last=no, ann=ann, drop=(0, leading[0]) if leading else None)
             parent = last if last is not None and last.more_ann else (
                 last.parent if last is not None and last.parent is not None else self.stack[-1])
-            if last is not None and last.style == _TOPIC:
+            if last is not None and (last.style == _TOPIC or _unit_heading(last)):
                 parent = last
             self._child(parent, para)
             self.last = para
+
+
+def _unit_heading(item: Item) -> bool:
+    """A marker line that only says which unit leads ("（一）省监察厅牵头的工作"): the paragraphs
+    after it are its items, not its text."""
+    if item.more or item.children or item.style == _PARA:
+        return False
+    lead = rules.lead_heading(rules.without_count(item.text))
+    return lead is not None and lead.names_units
 
 
 def _group_of(last: Item) -> list[Item]:
@@ -312,8 +323,11 @@ def _mark(item: Item, units_above: bool) -> None:
             _split(c)
             c.kind, c.children[0].kind = "heading", "task"
     has_task = any(c.kind == "task" and c.closed for c in siblings)
-    for c in siblings:  # a numbered item without units beside a task, or under units (unless cut off)
-        if not c.kind and c.style not in (_PARA, _TOPIC) and not c.children and (has_task or here) and not c.cut:
+    unit_heading = item.lead_heading and item.carries is not None and item.carries.names_units
+    for c in siblings:  # a numbered item without units beside a task, or under units (unless cut off); any
+        # item under a heading that only says which unit leads ("（一）省监察厅牵头的工作")
+        if (not c.kind and (c.style not in (_PARA, _TOPIC) or unit_heading and c.style == _PARA) and not c.children
+                and (has_task or here) and not c.cut):
             c.kind = "task"
     if item.style == _ROOT:
         return
@@ -355,13 +369,16 @@ class _Drafter:
         path, carriers = self._shared(above)
         ann = task.ann or rules.Annotation()
         values: dict[str, tuple[list[str], int]] = {k: (v, 0) for k, v in ann.items()}
-        for heading in carriers:  # the nearest heading that gives a field
-            assert heading.carries is not None
+        own_lead, own_units = "lead" in values, ann.names_units or "coop" in values or "lead" in values
+        units_from: Item | None = None
+        for heading in carriers:  # the nearest heading that gives a field; units from one heading only:
+            assert heading.carries is not None  # its lead when the task has none, its others when it names no unit
             for kind, given in heading.carries.items():
-                units = kind in ("lead", "coop")
-                if (units and not ann.names_units and not any(k in values for k in ("lead", "coop")) or
-                        not units and kind not in values):
-                    values.setdefault(kind, (given, heading.line))
+                if kind in ("lead", "coop"):
+                    if (own_lead if kind == "lead" else own_units) or units_from not in (None, heading):
+                        continue
+                    units_from = heading
+                values.setdefault(kind, (given, heading.line))
         text = task.text + "".join(task.more) if task.more else task.text
         refs: dict[str, CellRef | str] = {}
         draft = DraftTask(number=task.number, path=path, source=CellRef(file=file, row=task.line), refs=refs,
