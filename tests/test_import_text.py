@@ -578,3 +578,58 @@ def test_a_heading_gives_its_lead_and_its_cooperating_units_to_the_items_without
         ("深化国资国企改革。", ("市发改委",), ("市财政局",)),
         ("稳外贸。", ("市商务局",), ()),
     ]
+
+
+def test_roles_for_the_items_above_and_a_unit_named_after_by() -> None:
+    # "由X牵头" names X (not "由X"); "上述项目由X牵头负责。" / "以上任务由X牵头，Y配合。" give their roles to
+    # every item above back to the last one with units (the layout of h27 上海杨浦, tests/corpus/heldout3).
+    text = ("一、重点工作\n"
+            "1.推进改革工作，由市发改委牵头，市财政局配合。\n"
+            "2.推进开放工作。\n"
+            "3.推进外贸工作。\n"
+            "以上任务由市商务局牵头，市税务局配合。\n")
+    bd = breakdown_from_text(text, "x.txt")
+    assert [(t.number, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("1", "推进改革工作", ("市发改委",), ("市财政局",)),
+        ("2", "推进开放工作。", ("市商务局",), ("市税务局",)),
+        ("3", "推进外贸工作。", ("市商务局",), ("市税务局",)),
+    ]
+
+
+def test_paragraphs_given_roles_as_the_items_above_are_tasks_of_their_own() -> None:
+    # Under a numbered heading whose line is its title and a summary, one paragraph per project, each
+    # a whole sentence, and after each group "上述项目由X牵头负责。". Each paragraph is a task; the heading's
+    # path is its title; a 【category】 line above it is a level of the path.
+    text = ("【公共设施】\n"
+            "五、加强社区公共服务设施建设。改建菜市场4家；新建健身点15个。\n"
+            "改建标准化菜市场4家。第四季度完成1家。\n"
+            "建设菜市场追溯系统。第四季度组织验收。\n"
+            "上述项目由区商务委牵头负责。\n"
+            "新建小区健身点15个。第四季度验收开放。\n"
+            "上述项目由区体育局牵头负责。\n")
+    bd = breakdown_from_text(text, "杨.txt")
+    path = ("【公共设施】", "五、加强社区公共服务设施建设")
+    assert [(t.path, t.text, t.lead) for t in bd.tasks] == [
+        (path, "改建标准化菜市场4家。第四季度完成1家。", ("区商务委",)),
+        (path, "建设菜市场追溯系统。第四季度组织验收。", ("区商务委",)),
+        (path, "新建小区健身点15个。第四季度验收开放。", ("区体育局",)),
+    ]
+
+
+def test_a_wrapped_paragraph_stays_one_task_before_roles_for_the_items_above() -> None:
+    # The same roles line after a task whose second line continues its sentence: one task.
+    text = "一、重点工作\n1.加快推进老旧小区改造，\n完成改造20个小区。\n上述项目由区住建局牵头负责。\n"
+    bd = breakdown_from_text(text, "x.txt")
+    assert [(t.text, t.lead) for t in bd.tasks] == [("加快推进老旧小区改造，完成改造20个小区。", ("区住建局",))]
+
+
+def test_a_bracket_with_together_and_carry_out() -> None:
+    # "（A會同B落實）": A leads, B cooperates; "（A負責落實）": A is responsible (the layout of h22 海南 2016).
+    text = ("一、圍繞深化改革推進公開\n"
+            "(一)推進權力清單公開。(省政府政務服務中心會同有關部門落實)\n"
+            "(二)推進監管執法信息公開。(省政府有關部門負責落實)\n")
+    bd = breakdown_from_text(text, "琼.txt")
+    assert [(t.number, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("一", "推進權力清單公開。", ("省政府政務服務中心",), ("有關部門",)),
+        ("二", "推進監管執法信息公開。", ("省政府有關部門",), ()),
+    ]

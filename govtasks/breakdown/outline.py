@@ -13,6 +13,9 @@ Pure; reads the folded lines of :mod:`govtasks.breakdown.text`.
 * a **paragraph**: while the item above has no units yet it continues it (a wrapped line); after
   one that has, it is an unnumbered item of its own (``para``). Roles that open a paragraph or a
   marker line ("由X副市长负责，Y牵头，Z配合，尽快完成…") are its annotation, cut out of its text.
+  A line of roles for the items above ("上述项目由区商务委牵头负责。") gives them to every item back to
+  the last one with units; paragraphs read as one item's wrapped lines are then items of their own
+  when each ends a sentence.
 
 The list is cut into **blocks** at 附件 / 抄送 / 联系人, a date, a signature above a date, and a
 breakdown's title line ("重点工作责任分工"); each block is read alone, and only blocks with tasks
@@ -73,7 +76,8 @@ class Item:
     """Field kind → line of the annotation that gave it (when not the item's own line)."""
     more: list[str] = field(default_factory=list)
     """Paragraphs that continued the item (a wrapped line)."""
-    more_line: int = 0
+    more_at: list[int] = field(default_factory=list)
+    """The line of each paragraph in ``more``."""
     more_ann: bool = False
     """The units came with a continuing paragraph, not with the marker line."""
     drop: tuple[int, int] | None = None
@@ -148,13 +152,20 @@ def _blocks(lines: Lines) -> Iterator[Lines]:
         yield block
 
 
+_CATEGORY = re.compile(r"【[^【】]{2,12}】$")
+"""A category written as a bracketed word ("【公共设施】"), not a remark."""
+
+
 def _is_topic(body: str, nxt: str | None, last: Item | None, stack: list[Item]) -> bool:
     """A short line with no sentence mark right before a marker line, under a heading and not inside
-    an open sentence (a bracketed line is a remark, a line above the first heading a title)."""
-    if nxt is None or len(body) > 30 or any(c in _STOPS for c in body) or body[0] in "（(【[〔":
+    an open sentence (a bracketed line is a remark, a line above the first heading a title; a
+    【category】 is a topic also above the first heading)."""
+    category = body[0] == "【" and _CATEGORY.match(body) is not None
+    if nxt is None or len(body) > 30 or any(c in _STOPS for c in body) or body[0] in "（(【[〔" and not category:
         return False
     mark = rules.marker(nxt)
-    if mark is None or not any(x.style != _ROOT and x.rank < rules.MARKER_RANKS[mark.style] - 0.5 for x in stack):
+    if mark is None or not category and not any(
+            x.style != _ROOT and x.rank < rules.MARKER_RANKS[mark.style] - 0.5 for x in stack):
         return False
     if last is None or last.closed or last.style == _ROOT:
         return True
@@ -211,8 +222,10 @@ class _Reader:
                 if ann.names_units:
                     self.issues.append(_skipped(self.file, no, s, "是单位标注，但前面没有任务", Severity.WARNING))
                 return
-            for item in _group_of(last) if ann.names_units else (last,):
+            group = (_above(last) if "above" in ann else _group_of(last)) if ann.names_units else [last]
+            for item in group:
                 item.add(ann, no)
+            self.last = group[-1]  # the item above, or the last of its paragraphs made items by _above
         elif ann is None and _is_topic(body, nxt, last, self.stack):
             assert nxt is not None
             nxt_mark = rules.marker(nxt)
@@ -221,8 +234,7 @@ class _Reader:
             self._push(topic)
             self.last = topic
         elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed and not _unit_heading(last):
-            if not last.more:
-                last.more_line = no
+            last.more_at.append(no)
             if leading is not None:
                 at = len(last.text) + sum(map(len, last.more))
                 last.drop = (at, at + leading[0])
@@ -252,6 +264,41 @@ def _unit_heading(item: Item) -> bool:
     return lead is not None and lead.names_units
 
 
+def _above(last: Item) -> list[Item]:
+    """The items a line of roles for "the items above" applies to ("上述项目由区商务委牵头负责。"): the
+    item above it and, back to the last item with units, the items beside it. Paragraphs that were
+    read as one item's wrapped lines are items of their own when each ends a sentence."""
+    if last.parent is None or last.closed:
+        return [last]
+    if last.more and last.drop is None and all(p.rstrip(rules.WS).endswith(_SENTENCE_ENDS) for p in (last.text, *last.more)):
+        last = _paragraphs(last)[-1]
+    assert last.parent is not None
+    siblings = last.parent.children
+    run: list[Item] = []
+    for s in reversed(siblings[:siblings.index(last) + 1]):
+        if s.closed or s.style == _TOPIC:
+            break
+        run.append(s)
+    return run[::-1]
+
+
+_SENTENCE_ENDS = ("。", "！", "？")
+
+
+def _paragraphs(item: Item) -> list[Item]:
+    """An item's continuing paragraphs as items of their own: under it (a numbered item then heads
+    them) or, for a paragraph, beside it."""
+    paras = [Item(_PARA, text=p, line=no, last=no) for p, no in zip(item.more, item.more_at)]
+    item.more, item.more_at, item.last = [], [], item.line
+    parent = item if item.style != _PARA else item.parent
+    assert parent is not None
+    at = len(parent.children) if parent is item else parent.children.index(item) + 1
+    for n, para in enumerate(paras):
+        para.parent = parent
+        parent.children.insert(at + n, para)
+    return paras
+
+
 def _group_of(last: Item) -> list[Item]:
     """The items a responsibility line on its own applies to: the item above it, or all the numbered
     items above it when none of their level has units yet ("1.… 2.… 3.…" then "牵头单位：…")."""
@@ -266,6 +313,9 @@ def _group_of(last: Item) -> list[Item]:
 
 def _marker_item(mark: rules.Marker, body: str, no: int) -> Item:
     head, count = rules.split_count(body)
+    title = mark.rest.find("。")
+    if 0 < title <= 30 and len(mark.rest) - title > 8:  # "五、加强公共服务设施建设。改建菜市场4家；…": its title
+        head = body[:len(body) - len(mark.rest) + title]
     return Item(mark.style, number=mark.number, text=mark.rest, line=no, last=no, head=head.rstrip("。"), count=count,
                 rank=rules.MARKER_RANKS[mark.style])
 
@@ -300,7 +350,7 @@ def _walk(item: Item) -> Iterator[Item]:
 
 def _split(item: Item) -> None:
     """A heading that first continued with an annotated paragraph: that paragraph is its first item."""
-    para = Item(_PARA, text="".join(item.more), line=item.more_line, last=item.last, ann=item.ann, parent=item)
+    para = Item(_PARA, text="".join(item.more), line=item.more_at[0], last=item.last, ann=item.ann, parent=item)
     para.where = {k: v for k, v in item.where.items() if v != para.line}
     if item.drop is not None and item.drop[0] >= len(item.text):
         para.drop = (item.drop[0] - len(item.text), item.drop[1] - len(item.text))
@@ -384,7 +434,7 @@ class _Drafter:
         draft = DraftTask(number=task.number, path=path, source=CellRef(file=file, row=task.line), refs=refs,
                           text=_text(task, text, restore))
         for kind, (vals, given_at) in values.items():  # (given_at: the line of the heading that gave it)
-            if kind == "remark":
+            if kind in ("remark", "above"):
                 continue
             at = given_at or task.where.get(kind, task.line)
             lines = 1 if given_at else max(1, task.last - at + 1)

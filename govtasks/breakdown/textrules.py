@@ -319,8 +319,8 @@ FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)(?:位|个)的?(?:�
 
 class Annotation(dict[str, list[str]]):
     """Field kind → values as written, in order. Kinds: lead, coop, leaders, deadline, persons,
-    progress, note, extra ("label：value"), and remark (a note on how units are listed, taken out
-    of a unit list)."""
+    progress, note, extra ("label：value"), remark (a note on how units are listed, taken out of a
+    unit list) and above (the words that make a line's roles those of the items above it: 上述项目)."""
 
     __slots__ = ()
 
@@ -403,9 +403,15 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
     return ann
 
 
+_BY = re.compile(r"^(?P<above>(?:上述|以上|前述|上列)[^，,。；;：:]{0,8}?)?由")
+"""The words before a verb's subject: "由市发改委牵头", "上述项目由区商务委牵头负责" (the items above)."""
+
+
 def _unit_list(text: str) -> str | None:
-    """The list without a trailing 等, when every item looks like a unit name."""
+    """The list without a trailing 等 (and without a leading 由), when every item looks like a unit name."""
     text = _ETC.sub("", text.strip(WS))
+    if text[:1] in "由上以前" and (by := _BY.match(text)):
+        text = text[by.end():]
     names = [n for n in re.split(r"[、，,]", text) if n.strip()]
     if not names or any(not n.strip().endswith(_UNIT_END) for n in names):
         return None
@@ -428,6 +434,8 @@ def _verb(text: str, bracketed: bool = False) -> tuple[int, Annotation] | None:
             ann = Annotation()
             ann.add("lead", lead)
             ann.add("coop", coop_units)
+            if (by := _BY.match(m.group("lead").strip(WS))) and by.group("above"):
+                ann["above"] = [by.group("above")]
             return m.start("lead"), ann
     m = _DUTY_VERB.search(text)
     if m is not None and (bracketed or m.group("verb") == "按职责分工负责") and (units := _unit_list(m.group("coop"))):
@@ -495,7 +503,10 @@ def _bracketed(content: str) -> Annotation | None:
 _POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
 _NOT_A_NAME = ("分管", "协管", "主管", "联系", "牵头", "负责", "责任", "包联", "挂点", "常务")
 _CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
-_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分别负责|共同负责|负责))")
+_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分别负责|共同负责|负责))"
+                     r"(?:落实|实施|推进|办理)?"
+                     r"|(?P<with_lead>.+?)会同(?P<with>.+?)(?:共同)?(?:负责)?(?:落实|实施|推进|办理)?")
+"""One role: "A牵头" / "B配合" / "C负责落实" / "A会同B落实" (A leads, B cooperates)."""
 
 
 def _clauses(content: str) -> Annotation | None:
@@ -524,6 +535,13 @@ def _clauses(content: str) -> Annotation | None:
 def _add_role(clause: re.Match[str], ann: Annotation) -> bool:
     """Add what one role clause (:data:`_CLAUSE`) gives: posts before 负责 are leaders, units lead
     (牵头/主办) or cooperate. False when its subject is neither posts nor units."""
+    if clause.group("with_lead") is not None:  # "A会同B落实"
+        lead, coop = _unit_list(clause.group("with_lead")), _unit_list(clause.group("with"))
+        if lead is None or coop is None:
+            return False
+        ann.add("lead", lead)
+        ann.add("coop", coop)
+        return True
     who = clause.group("who")
     if clause.group("duty") and all(_POST.search(n) for n in who.split("、")):
         ann.add("leaders", _persons(who))
@@ -560,9 +578,9 @@ def leading_roles(text: str) -> tuple[int, Annotation] | None:
     for sep in _CLAUSE_END.finditer(text, pos):
         clause = text[pos:sep.start()].strip(WS)
         m = _CLAUSE.fullmatch(clause) if 2 <= len(clause) <= 40 else None
-        if m is None or "由" in m.group("who") or not _add_role(m, ann):
+        if m is None or "由" in (m.group("who") or m.group("with_lead")) or not _add_role(m, ann):
             break
-        leads = leads or bool(m.group("lead"))
+        leads = leads or bool(m.group("lead") or m.group("with_lead"))
         pos = end = sep.end()
     if not ann.names_units or not (leads or text.startswith("由")) or len(text) - end < 4:
         return None
