@@ -633,3 +633,10 @@ def test_a_bracket_with_together_and_carry_out() -> None:
         ("一", "推進權力清單公開。", ("省政府政務服務中心",), ("有關部門",)),
         ("二", "推進監管執法信息公開。", ("省政府有關部門",), ()),
     ]
+
+
+def test_a_line_not_imported_is_quoted_as_written() -> None:
+    text = "一、重點工作\n(一)推進公開。(省政府有關部門負責落實)\n加快推進企業信用信息公示系統建設\n"
+    bd = breakdown_from_text(text, "琼.txt")
+    assert [(i.code, i.where.row, i.message) for i in bd.issues] == [
+        (codes.ROW_SKIPPED, 3, "该行在最后一项任务之后，没有单位标注，未导入：“加快推進企業信用信息公示系統建設”")]

@@ -487,7 +487,7 @@ def _cut_off(item: Item | None, line: tuple[int, str]) -> None:
     item.cut = unclosed or not item.closed and bool(text) and text[-1] not in _ENDS
 
 
-def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
+def _not_imported(root: Item, file: str, first: int, last: int, restore: Restore) -> list[Issue]:
     """Items inside the list that are neither task nor heading (those after it: INFO), and the
     numbered lines of the block before it, counted in one INFO issue."""
     out: list[Issue] = []
@@ -499,7 +499,7 @@ def _not_imported(root: Item, file: str, first: int, last: int) -> list[Issue]:
     for item in _walk(root):
         if item.kind or item.style in (_ROOT, _TOPIC) or item.line < first:
             continue
-        text = item.head if item.style != _PARA else item.text
+        text = restore(item.head if item.style != _PARA else item.text, item.line, 1)  # quoted as written
         if item.cut:
             out.append(_skipped(file, item.line, text, "是全文最后一项，没有单位标注，文字在句中断开（原文可能复制不全）",
                                 Severity.WARNING))
@@ -531,7 +531,7 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
         if start is None:
             start = next(i for i, (no, _) in enumerate(lines) if no >= block[0][0])
         tasks = [t for t, _ in found]
-        issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line)
+        issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line, restore)
         drafter = _Drafter(file, restore)
         for task, above in found:
             drafts.append(drafter.draft(task, above))
