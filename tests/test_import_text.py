@@ -640,3 +640,23 @@ def test_a_line_not_imported_is_quoted_as_written() -> None:
     bd = breakdown_from_text(text, "琼.txt")
     assert [(i.code, i.where.row, i.message) for i in bd.issues] == [
         (codes.ROW_SKIPPED, 3, "该行在最后一项任务之后，没有单位标注，未导入：“加快推進企業信用信息公示系統建設”")]
+
+
+def test_units_that_share_out_the_work_and_a_remark_after_the_first_unit() -> None:
+    # "（A牵头，B、C分工负责）" and "（A、B分工负责）" (the layout of h36 安康 2018); a remark after the first
+    # unit of a list says the first unit leads, for this list and the ones below it (h31 海盐 2022).
+    brackets = ("一、扩大有效投资\n1.实施市级重点项目。（市发改委牵头，各县区政府、市政府有关部门分工负责）\n"
+                "2.推进输变电工程。（汉滨区政府、安康供电局分工负责）\n")
+    bd = breakdown_from_text(brackets, "安.txt")
+    assert [(t.lead, t.coop) for t in bd.tasks] == [
+        (("市发改委",), ("各县区政府", "市政府有关部门")),
+        (("汉滨区政府", "安康供电局"), ()),
+    ]
+    labels = ("一、王丹县长牵头重点工作\n1.全县生产总值增长7.5%左右。\n"
+              "责任单位：县发改局（首位单位为牵头单位，下同）、县财政局、县税务局\n"
+              "2.落实过紧日子要求。\n责任单位：县财政局、县审计局\n")
+    bd = breakdown_from_text(labels, "盐.txt")
+    assert [(t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        (("县发改局",), ("县财政局", "县税务局"), ("王丹",)),
+        (("县财政局",), ("县审计局",), ("王丹",)),
+    ]

@@ -304,16 +304,17 @@ _KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_LENGTHS = sorted({len(k) for k in _KIND}, reverse=True)
 _LEAD_VERB = re.compile(
     r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,200}?)(?:牵头|主办)(?:负责|抓总)?"
-    r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,400}?)(?:按职责分工负责|共同负责|配合|协同|参与|协助|协办)(?:落实|实施|推进)?)?"
+    r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,400}?)(?:按职责分工负责|分工负责|分别负责|共同负责|配合|协同|参与|协助|协办)(?:落实|实施|推进)?)?"
     r"\s*[。；;]?\s*$")
-_DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,400}?)(?P<verb>按职责分工负责|分别负责|负责)\s*[。；;]?\s*$")
+_DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,400}?)(?P<verb>按职责分工负责|分工负责|分别负责|负责)\s*[。；;]?\s*$")
 _UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心)）")
 _TRAIL = WS + "。．.;；,，"
 _ETC = re.compile(r"等(?:相关|有关)?(?:部门|单位)?$")
-# A remark at the end of a unit list: "（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）"
-_REMARK = re.compile(r"[（(](?=[^（）()]*(?:下同|除[^（）()]*外|第一位|为牵头|为主办|汇总单位))[^（）()]*[）)]$")
+# A remark in a unit list, at its end or after its first unit: "（除标注为“牵头”单位外，列第一位的为牵头
+# 或汇总单位，下同）", "县发改局（首位单位为牵头单位，下同）、县财政局"
+_REMARK = re.compile(r"[（(](?=[^（）()]*(?:下同|除[^（）()]*外|第一位|首位|为牵头|为主办|汇总单位))[^（）()]*[）)]")
 FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)(?:位|个)的?(?:单位)?(?:为|是)(?:牵头|主办|汇总)"
-                         r"|第一(?:个|家)?(?:单位)?(?:为|是)牵头单位")
+                         r"|第一(?:个|家)?(?:单位)?(?:为|是)牵头单位|首位(?:单位)?(?:为|是)(?:牵头|主办)")
 """A notice's statement that the first unit listed leads (lead="first" for that notice)."""
 
 
@@ -330,9 +331,9 @@ class Annotation(dict[str, list[str]]):
         value = value.strip(_VALUE_STRIP if kind not in _SENTENCES else _SENTENCE_STRIP)
         if value and (value[-1] in CLOSE or value[0] in OPEN):
             value = _unwrap(value)
-        if kind in ("lead", "coop") and value and value[-1] in CLOSE and (m := _REMARK.search(value)):
+        if kind in ("lead", "coop") and ("）" in value or ")" in value) and (m := _REMARK.search(value)):
             self.setdefault("remark", []).append(m.group(0))
-            value = value[: m.start()].strip(_VALUE_STRIP)
+            value = (value[: m.start()] + value[m.end():]).strip(_VALUE_STRIP)
         if value:
             self.setdefault(kind, []).append(value)
 
@@ -503,7 +504,7 @@ def _bracketed(content: str) -> Annotation | None:
 _POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
 _NOT_A_NAME = ("分管", "协管", "主管", "联系", "牵头", "负责", "责任", "包联", "挂点", "常务")
 _CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
-_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分别负责|共同负责|负责))"
+_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分工负责|分别负责|共同负责|负责))"
                      r"(?:落实|实施|推进|办理)?"
                      r"|(?P<with_lead>.+?)会同(?P<with>.+?)(?:共同)?(?:负责)?(?:落实|实施|推进|办理)?")
 """One role: "A牵头" / "B配合" / "C负责落实" / "A会同B落实" (A leads, B cooperates)."""
