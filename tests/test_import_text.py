@@ -660,3 +660,11 @@ def test_units_that_share_out_the_work_and_a_remark_after_the_first_unit() -> No
         (("县发改局",), ("县财政局", "县税务局"), ("王丹",)),
         (("县财政局",), ("县审计局",), ("王丹",)),
     ]
+
+
+def test_a_short_topic_line_may_end_in_a_full_stop() -> None:
+    # "着力扩大有效投资。" between a heading and its numbered tasks is a level of their path (h32 咸宁 2024).
+    text = ("二、2024年重点工作\n（一）强信心、稳预期，推动经济稳健增长。\n着力扩大有效投资。\n"
+            "1.持续开展项目攻坚年活动。（牵头单位：市交通运输局）\n")
+    bd = breakdown_from_text(text, "咸.txt")
+    assert [t.path for t in bd.tasks] == [("二、2024年重点工作", "（一）强信心、稳预期，推动经济稳健增长", "着力扩大有效投资")]

@@ -157,11 +157,14 @@ _CATEGORY = re.compile(r"【[^【】]{2,12}】$")
 
 
 def _is_topic(body: str, nxt: str | None, last: Item | None, stack: list[Item]) -> bool:
-    """A short line with no sentence mark right before a marker line, under a heading and not inside
-    an open sentence (a bracketed line is a remark, a line above the first heading a title; a
-    【category】 is a topic also above the first heading)."""
+    """A short line with no sentence mark (a short one may end in 。) right before a marker line,
+    under a heading and not inside an open sentence (a bracketed line is a remark, a line above the
+    first heading a title; a 【category】 is a topic also above the first heading)."""
     category = body[0] == "【" and _CATEGORY.match(body) is not None
-    if nxt is None or len(body) > 30 or any(c in _STOPS for c in body) or body[0] in "（(【[〔" and not category:
+    words = body  # a short line may end in 。 ("着力扩大有效投资。"), unless it says what the leader above does
+    if body.endswith("。") and len(body) <= 20 and not (last is not None and rules.lead_heading(last.text)):
+        words = body[:-1]
+    if nxt is None or len(body) > 30 or any(c in _STOPS for c in words) or body[0] in "（(【[〔" and not category:
         return False
     mark = rules.marker(nxt)
     if mark is None or not category and not any(
@@ -230,7 +233,8 @@ class _Reader:
             assert nxt is not None
             nxt_mark = rules.marker(nxt)
             assert nxt_mark is not None
-            topic = Item(_TOPIC, text=body, line=no, last=no, head=body, rank=rules.MARKER_RANKS[nxt_mark.style] - 0.5)
+            topic = Item(_TOPIC, text=body, line=no, last=no, head=body.rstrip("。"),
+                         rank=rules.MARKER_RANKS[nxt_mark.style] - 0.5)
             self._push(topic)
             self.last = topic
         elif last is not None and last.style not in (_ROOT, _TOPIC) and not last.closed and not _unit_heading(last):
