@@ -317,3 +317,32 @@ def test_a_pasted_table_with_spaces_between_cells(tmp_path: Path) -> None:
         ("10", ("二、重点工作", "(一)以创建国家高新区为抓手,更大力度推动科技创新"),
          "实施高能级创新平台建设行动,启动创建国家高能级科技型企业孵化器。", ("区科技局",), "全面启动国家高新区创建工作。"),
     ]
+
+
+def test_an_empty_number_cell_adds_no_note(tmp_path: Path) -> None:
+    # A 序号 cell left empty is no "1*" mark: the task's note stays empty (it read "序号原为“”").
+    rows = [
+        ["序号", "工作任务", "牵头单位", "配合单位", "备注"],
+        ["1*", "任务甲", "区发改委", "区财政局", ""],
+        ["", "任务乙", "区商务局", "", ""],
+    ]
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "t.xlsx", {"表1": rows}))
+    assert [(t.number, t.text, t.note) for t in bd.tasks] == [("1", "任务甲", "序号原为“1*”"), ("", "任务乙", "")]
+
+
+def test_an_unnumbered_heading_row_above_a_numbered_one_is_the_outer_level(tmp_path: Path) -> None:
+    # The layout of 广州 2021 (tests/corpus/heldout4/h33): "强化科技创新支撑能力。" merged across the
+    # table, then "（一）加强战略科技力量建设。", then the tasks. Before, the unnumbered row ranked below
+    # every numbered one, and the path came out upside down.
+    rows = [
+        ["序号", "重点工作", "分管领导", "牵头单位", "配合单位"],
+        ["强化科技创新支撑能力。", "", "", "", ""],
+        ["（一）加强战略科技力量建设。", "", "", "", ""],
+        ["1", "加快建设科技创新轴。", "王东", "市科技局", "黄埔区政府"],
+        ["（二）推进关键核心技术攻关。", "", "", "", ""],
+        ["2", "实施重点领域研发计划。", "王东", "市科技局", ""],
+    ]
+    merges = {"表1": [(1, 0, 1, 4), (2, 0, 2, 4), (4, 0, 4, 4)]}
+    bd = gt.import_breakdown(write_xlsx(tmp_path / "t.xlsx", {"表1": rows}, merges))
+    assert [t.path for t in bd.tasks] == [("强化科技创新支撑能力。", "（一）加强战略科技力量建设。"),
+                                          ("强化科技创新支撑能力。", "（二）推进关键核心技术攻关。")]

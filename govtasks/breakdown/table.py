@@ -34,8 +34,12 @@ _SECTION_RANKS = (
 _TOPIC = re.compile(r"^\d{1,3}\s*[、.．]\s*\D")
 
 
+_UNNUMBERED = 4
+"""The rank of an unnumbered heading row (below 第X部分 0, 一、 1, （一） 2 and numbered topics 3)."""
+
+
 class _Section(NamedTuple):
-    rank: int
+    rank: float
     text: str
     gives: dict[str, str] | None = None
     """A heading that names who leads ("王宏副市长牵头重点工作"): the leaders or lead it gives the
@@ -106,7 +110,7 @@ def _classify(row: list[str], number: str, text: str, text_col: int, right_of: d
     if not number.isdecimal() and _TOPIC.match(joined):
         return _Section(3, joined)
     if not number.isdecimal() and len(joined) <= 60 and _spans_to_end(right_of, r, min(c for c, v in enumerate(row) if v.strip()), len(row)):
-        return _Section(4, joined)  # an unnumbered heading merged across the table
+        return _Section(_UNNUMBERED, joined)  # an unnumbered heading merged across the table
     return None
 
 
@@ -156,7 +160,7 @@ def _read_sheet(sheet: Sheet, header: Header, file: str, overrides: Mapping[str,
                 continue
         path = () if not (s1 or s2 or s3) else tuple(v for v in (s1, s2, s3) if v)
         extra = [(label, v) for c, label in extra_cols if (v := row[c].strip())] if extra_cols else []
-        if number[-1:] in _NUMBER_MARKS:  # "1*": the mark is kept in the note
+        if number and number[-1] in _NUMBER_MARKS:  # "1*": the mark is kept in the note
             note = f"{note}\n序号原为“{number}”".strip()
             number = number.rstrip(_NUMBER_MARKS)
         task = DraftTask(number, path, text, deadline, lead, coop, leaders, persons, note, progress, extra,
@@ -201,14 +205,26 @@ def _header_again(row: list[str], header: Header) -> bool:
                (header.fields.get(c) == f or {f, header.fields.get(c)} <= {"text", "section"}) for c, v in cells)
 
 
+def _outer_unnumbered(items: list[_Section | DraftTask]) -> list[_Section | DraftTask]:
+    """An unnumbered heading row right above a numbered one ("强化科技创新支撑能力。" over "（一）加强…")
+    is half a level above it, not below every numbered level."""
+    out = list(items)
+    for n in range(len(out) - 2, -1, -1):
+        item, nxt = out[n], out[n + 1]
+        if isinstance(item, _Section) and item.rank == _UNNUMBERED and isinstance(nxt, _Section) and nxt.rank < _UNNUMBERED:
+            out[n] = item._replace(rank=nxt.rank - 0.5)
+    return out
+
+
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
     """Give each task the section-row path in force (ranks mapped to levels 1–3) before the
     sections of its own cells, and what the lead headings above it give."""
+    items = _outer_unnumbered(items)
     ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
     path: list[str] = ["", "", ""]
     current: tuple[str, ...] = ()
-    given: list[tuple[int, dict[str, str]]] = []
+    given: list[tuple[float, dict[str, str]]] = []
     nearest_first: list[dict[str, str]] = []  # what the lead headings in force give
     out: list[DraftTask] = []
     for item in items:
