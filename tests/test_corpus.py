@@ -23,8 +23,7 @@ def _golds(folder: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*/gold.json"))]
 
 
-@pytest.mark.parametrize("folder", [score.DOCS, score.HELDOUT, score.HELDOUT2, score.HELDOUT3, score.HELDOUT4],
-                         ids=["corpus", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("folder", [score.DOCS, *score.HELDOUTS], ids=["corpus", *(d.name for d in score.HELDOUTS)])
 def test_every_document_has_its_address_and_a_complete_gold(folder: Path) -> None:
     for gold in _golds(folder):
         assert gold["url"].startswith("http"), gold["title"]

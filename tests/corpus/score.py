@@ -1,6 +1,6 @@
 """Score govtasks' importer on the corpus of real published breakdowns (tests/corpus/README.md).
 
-    python tests/corpus/score.py [-v] [--heldout | --heldout2 | --heldout3 | --heldout4] [DOC_ID ...]
+    python tests/corpus/score.py [-v] [--heldout | --heldout2 | --heldout3 | … ] [DOC_ID ...]
 
 Each document in tests/corpus/docs/<id>/ has ``source.txt`` (the page text as published) and
 ``gold.json`` (its tasks, written by reading the document). The source is imported as it is;
@@ -34,12 +34,9 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 HELDOUT = HERE / "heldout"
 """Documents collected after the importer's rules were written, scored without being read first."""
-HELDOUT2 = HERE / "heldout2"
-"""The second held-out round (2026-12-04), scored before any rule was written for it (README)."""
-HELDOUT3 = HERE / "heldout3"
-"""The third held-out round (2026-12-04, later), scored before any rule was written for it (README)."""
-HELDOUT4 = HERE / "heldout4"
-"""The fourth held-out round (2026-12-04, after the rules of the third), scored before any rule was written for it."""
+HELDOUTS = sorted(HERE.glob("heldout*"), key=lambda p: int(p.name[7:] or 1))
+"""Every held-out round, in order: heldout/, heldout2/, heldout3/ …, each scored before any rule was
+written for it (README); ``--heldoutN`` scores round N."""
 REPO = HERE.parent.parent
 TABLE_SHAPES = ("pipe-table", "cell-lines", "progress-table")
 FIELDS = ("number", "path", "text", "deadline", "lead", "coop", "leaders", "progress")
@@ -162,6 +159,6 @@ def score(ids: list[str] | None = None, verbose: bool = False, out=sys.stdout,  
 
 
 if __name__ == "__main__":
-    sets = {"--heldout": HELDOUT, "--heldout2": HELDOUT2, "--heldout3": HELDOUT3, "--heldout4": HELDOUT4}
+    sets = {f"--{d.name}": d for d in HELDOUTS}
     args = [a for a in sys.argv[1:] if a != "-v" and a not in sets]
     score(args or None, verbose="-v" in sys.argv, docs=next((d for a, d in sets.items() if a in sys.argv), DOCS))
