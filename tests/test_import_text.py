@@ -668,3 +668,18 @@ def test_a_short_topic_line_may_end_in_a_full_stop() -> None:
             "1.持续开展项目攻坚年活动。（牵头单位：市交通运输局）\n")
     bd = breakdown_from_text(text, "咸.txt")
     assert [t.path for t in bd.tasks] == [("二、2024年重点工作", "（一）强信心、稳预期，推动经济稳健增长", "着力扩大有效投资")]
+
+
+def test_a_line_that_says_who_is_responsible() -> None:
+    # "由A，B，C负责落实" on its own line after each task (the layout of h45 周口 2013); no 牵头 word in the
+    # notice, so the units lead. A task line that starts with 由 but goes on is a task's text.
+    text = ("一、强化项目带动战略\n"
+            "1.抓好189个市级重点项目。\n"
+            "由市发展改革委,各县市区人民政府,市经济开发区管委会负责落实\n"
+            "2.由市交通运输局负责实施的干线公路年内完工。\n"
+            "由市交通运输局、市公路局负责落实\n")
+    bd = breakdown_from_text(text, "周.txt")
+    assert [(t.text, t.lead) for t in bd.tasks] == [
+        ("抓好189个市级重点项目。", ("市发展改革委", "各县市区人民政府", "市经济开发区管委会")),
+        ("由市交通运输局负责实施的干线公路年内完工。", ("市交通运输局", "市公路局")),
+    ]

@@ -563,6 +563,7 @@ def _persons(posts: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+_BY_LINE = re.compile(r"由(?P<who>[^。；;]{2,400}?)(?:共同|分别)?负责(?:落实|实施|推进|办理)?[。；;]?$")
 
 
 def leading_roles(text: str) -> tuple[int, Annotation] | None:
@@ -642,6 +643,10 @@ def split_annotation(line: str) -> tuple[str, Annotation | None]:
     verb = _verb(line)
     if verb is not None:
         return line[: verb[0]].rstrip(WS + "，,；;"), verb[1]
+    if line[:1] == "由" and (m := _BY_LINE.match(line)) and (units := _unit_list(m.group("who"))):
+        ann = Annotation()  # "由市发展改革委，各县市区人民政府负责落实": a line that says who is responsible
+        ann.add("coop", units)
+        return "", ann
     return line, None
 
 
