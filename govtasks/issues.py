@@ -64,6 +64,7 @@ ROW_SKIPPED = "row-skipped"                # a row that is neither task nor head
 UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all (breakdown or return)
 SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
 TEXT_CUT = "text-cut"                      # a text's last task stops inside a sentence (the copy may be cut)
+ANNOTATION_UNUSED = "annotation-unused"    # a heading's units or progress that went to no task (kept in the message)
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
 COLUMNS_UNUSED = "columns-unused"          # --columns given for a document that was not read as a table
 

@@ -683,3 +683,25 @@ def test_a_line_that_says_who_is_responsible() -> None:
         ("抓好189个市级重点项目。", ("市发展改革委", "各县市区人民政府", "市经济开发区管委会")),
         ("由市交通运输局负责实施的干线公路年内完工。", ("市交通运输局", "市公路局")),
     ]
+
+
+def test_a_report_in_prose_keeps_each_task_s_progress() -> None:
+    # A year-end report (the layout of h42 安顺 2019): after each task's bracket, a paragraph "此项工作已完成。
+    # 截至…" is its progress. A heading's own units and status, which go to no task, are reported.
+    text = ("截止2019年12月31日，十件实事全面完成。具体情况如下：\n"
+            "一、减少扶贫对象。（责任单位：市扶贫办）该件实事已全面完成\n"
+            "1.减少农村扶贫对象6.76万人（责任单位：市扶贫办，各县区）\n"
+            "此项工作已完成。截至2019年12月底，全市完成7.497万人。\n"
+            "2.实施易地扶贫搬迁18695人。（责任单位：市移民局）\n"
+            "此项工作已完成。\n"
+            "二、解决6万人农村饮水安全问题。（责任单位：市水务局）\n"
+            "此项工作已完成。截至2019年12月底，解决6.007万人的饮水安全问题。\n")
+    bd = breakdown_from_text(text, "安.txt")
+    assert [(t.number, t.path, t.lead, t.progress) for t in bd.tasks] == [
+        ("1", ("一、减少扶贫对象",), ("市扶贫办", "各县区"), "此项工作已完成。截至2019年12月底，全市完成7.497万人。"),
+        ("2", ("一、减少扶贫对象",), ("市移民局",), "此项工作已完成。"),
+        ("二", (), ("市水务局",), "此项工作已完成。截至2019年12月底，解决6.007万人的饮水安全问题。"),
+    ]
+    assert [(i.code, i.where.row, i.message) for i in bd.issues if i.code == codes.ANNOTATION_UNUSED] == [
+        (codes.ANNOTATION_UNUSED, 2, "标题“一、减少扶贫对象”的标注（责任单位：市扶贫办；进展情况：该件实事已全面完成）"
+                                     "未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")]

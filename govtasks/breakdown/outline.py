@@ -152,6 +152,8 @@ def _blocks(lines: Lines) -> Iterator[Lines]:
         yield block
 
 
+_PROGRESS = re.compile(r"(?:此|该|本)(?:项|件)(?:工作|任务|实事|项目)?(?:已|正在|目前|尚|未|基本|全面)|已完成|截至|截止")
+"""The start of a paragraph that reports a task's progress, in a report written as prose."""
 _CATEGORY = re.compile(r"【[^【】]{2,12}】$")
 """A category written as a bracketed word ("【公共设施】"), not a remark."""
 
@@ -229,6 +231,10 @@ class _Reader:
             for item in group:
                 item.add(ann, no)
             self.last = group[-1]  # the item above, or the last of its paragraphs made items by _above
+        elif ann is None and last is not None and last.closed and _PROGRESS.match(body):
+            progress = rules.Annotation()  # "此项工作已完成。截至12月底，…" after a task: its progress
+            progress.add("progress", body)
+            last.add(progress, no)
         elif ann is None and _is_topic(body, nxt, last, self.stack):
             assert nxt is not None
             nxt_mark = rules.marker(nxt)
@@ -491,6 +497,27 @@ def _cut_off(item: Item | None, line: tuple[int, str]) -> None:
     item.cut = unclosed or not item.closed and bool(text) and text[-1] not in _ENDS
 
 
+def _unused(root: Item, file: str, restore: Restore) -> list[Issue]:
+    """Headings whose own annotation went to no task (the tasks under them name their own units)."""
+    out: list[Issue] = []
+    for item in _walk(root):
+        if item.kind != "heading" or item.ann is None or item.carries is not None or item.lead_heading:
+            continue
+        span = max(1, item.last - item.line + 1)
+        given = "；".join(f"{_KIND_LABELS[k]}：{'、'.join(restore(v, item.line, span) for v in vals)}"
+                         for k, vals in item.ann.items() if k in _KIND_LABELS)
+        if given:
+            head = restore(item.head, item.line, 1)
+            out.append(Issue(code=codes.ANNOTATION_UNUSED, severity=Severity.INFO, where=CellRef(file=file, row=item.line),
+                             message=f"标题“{head[:40]}”的标注（{given[:80]}）未用于其下任务（其下任务各有单位），"
+                                     f"请核对是否应写入各项任务"))
+    return out
+
+
+_KIND_LABELS = {"lead": "牵头单位", "coop": "责任单位", "leaders": "牵头领导", "deadline": "完成时限", "progress": "进展情况",
+                "persons": "责任人", "note": "备注"}
+
+
 def _not_imported(root: Item, file: str, first: int, last: int, restore: Restore) -> list[Issue]:
     """Items inside the list that are neither task nor heading (those after it: INFO), and the
     numbered lines of the block before it, counted in one INFO issue."""
@@ -535,7 +562,8 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
         if start is None:
             start = next(i for i, (no, _) in enumerate(lines) if no >= block[0][0])
         tasks = [t for t, _ in found]
-        issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line, restore)
+        issues += (reader.issues + _counts(root, file, restore) + _unused(root, file, restore)
+                   + _not_imported(root, file, tasks[0].line, tasks[-1].line, restore))
         drafter = _Drafter(file, restore)
         for task, above in found:
             drafts.append(drafter.draft(task, above))

@@ -225,7 +225,7 @@ def run_on(line: str) -> list[str]:
     促进消费增长。 1.把恢复…". A line is split before a marker that follows a space, and before
     one that follows 。/）and continues the numbering of the piece before it (（一） → （二）).
     """
-    if len(line) < 40:
+    if "）" not in line and ")" not in line:
         return [line]
     pieces: list[str] = []
     start = 0
@@ -593,7 +593,7 @@ def after_annotations(line: str) -> list[str]:
     """A paragraph that holds several tasks, each ending in its annotation, split after each one:
     "…政策体系（…省科技厅牵头…）。在高端装备…减免政策（…等负责…），建设一批众创空间（…）。", also
     when the next task follows the bracket at once ("…左右。(市公安局牵头)万元地区生产总值…")."""
-    if len(line) < 40:
+    if "）" not in line and ")" not in line:
         return [line]
     pieces: list[str] = []
     start = 0
