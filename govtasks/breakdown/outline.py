@@ -497,21 +497,18 @@ def _cut_off(item: Item | None, line: tuple[int, str]) -> None:
     item.cut = unclosed or not item.closed and bool(text) and text[-1] not in _ENDS
 
 
-def _unused(root: Item, file: str, restore: Restore) -> list[Issue]:
-    """Headings whose own annotation went to no task (the tasks under them name their own units)."""
-    out: list[Issue] = []
-    for item in _walk(root):
-        if item.kind != "heading" or item.ann is None or item.carries is not None or item.lead_heading:
-            continue
-        span = max(1, item.last - item.line + 1)
-        given = "；".join(f"{_KIND_LABELS[k]}：{'、'.join(restore(v, item.line, span) for v in vals)}"
-                         for k, vals in item.ann.items() if k in _KIND_LABELS)
-        if given:
-            head = restore(item.head, item.line, 1)
-            out.append(Issue(code=codes.ANNOTATION_UNUSED, severity=Severity.INFO, where=CellRef(file=file, row=item.line),
-                             message=f"标题“{head[:40]}”的标注（{given[:80]}）未用于其下任务（其下任务各有单位），"
-                                     f"请核对是否应写入各项任务"))
-    return out
+def _unused(item: Item, file: str, restore: Restore) -> Issue | None:
+    """A heading's own annotation that went to no task (the tasks under it name their own units)."""
+    if item.ann is None or item.carries is not None or item.lead_heading:
+        return None
+    span = max(1, item.last - item.line + 1)
+    given = "；".join(f"{_KIND_LABELS[k]}：{'、'.join(restore(v, item.line, span) for v in vals)}"
+                     for k, vals in item.ann.items() if k in _KIND_LABELS)
+    if not given:
+        return None
+    head = restore(item.head, item.line, 1)
+    return Issue(code=codes.ANNOTATION_UNUSED, severity=Severity.INFO, where=CellRef(file=file, row=item.line),
+                 message=f"标题“{head[:40]}”的标注（{given[:80]}）未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")
 
 
 _KIND_LABELS = {"lead": "牵头单位", "coop": "责任单位", "leaders": "牵头领导", "deadline": "完成时限", "progress": "进展情况",
@@ -519,16 +516,21 @@ _KIND_LABELS = {"lead": "牵头单位", "coop": "责任单位", "leaders": "牵�
 
 
 def _not_imported(root: Item, file: str, first: int, last: int, restore: Restore) -> list[Issue]:
-    """Items inside the list that are neither task nor heading (those after it: INFO), and the
-    numbered lines of the block before it, counted in one INFO issue."""
+    """The numbered lines of the block before the list, counted in one INFO issue; the items inside
+    it that are neither task nor heading (those after it: INFO); headings' annotations that went to
+    no task (INFO)."""
     out: list[Issue] = []
-    before = [i.line for i in _walk(root) if not i.kind and i.style not in (_ROOT, _TOPIC, _PARA) and i.line < first]
-    if before:
-        lines = "、".join(map(str, before[:10])) + ("等" if len(before) > 10 else "")
-        out.append(Issue(code=codes.ROW_SKIPPED, severity=Severity.INFO, where=CellRef(file=file, row=before[0]),
-                         message=f"任务清单前的 {len(before)} 个编号行（第 {lines} 行）没有单位标注，视为说明文字，未作为任务导入"))
+    before: list[int] = []
     for item in _walk(root):
-        if item.kind or item.style in (_ROOT, _TOPIC) or item.line < first:
+        if item.kind == "heading":
+            if (unused := _unused(item, file, restore)) is not None:
+                out.append(unused)
+            continue
+        if item.kind or item.style in (_ROOT, _TOPIC):
+            continue
+        if item.line < first:
+            if item.style != _PARA:
+                before.append(item.line)
             continue
         text = restore(item.head if item.style != _PARA else item.text, item.line, 1)  # quoted as written
         if item.cut:
@@ -538,6 +540,10 @@ def _not_imported(root: Item, file: str, first: int, last: int, restore: Restore
             out.append(_skipped(file, item.line, text, "既不是任务也不是标题", Severity.WARNING))
         else:
             out.append(_skipped(file, item.line, text, "在最后一项任务之后，没有单位标注", Severity.INFO))
+    if before:
+        lines = "、".join(map(str, before[:10])) + ("等" if len(before) > 10 else "")
+        out.insert(0, Issue(code=codes.ROW_SKIPPED, severity=Severity.INFO, where=CellRef(file=file, row=before[0]),
+                            message=f"任务清单前的 {len(before)} 个编号行（第 {lines} 行）没有单位标注，视为说明文字，未作为任务导入"))
     return out
 
 
@@ -562,8 +568,7 @@ def read(lines: Lines, file: str, restore: Restore) -> Outline | None:
         if start is None:
             start = next(i for i, (no, _) in enumerate(lines) if no >= block[0][0])
         tasks = [t for t, _ in found]
-        issues += (reader.issues + _counts(root, file, restore) + _unused(root, file, restore)
-                   + _not_imported(root, file, tasks[0].line, tasks[-1].line, restore))
+        issues += reader.issues + _counts(root, file, restore) + _not_imported(root, file, tasks[0].line, tasks[-1].line, restore)
         drafter = _Drafter(file, restore)
         for task, above in found:
             drafts.append(drafter.draft(task, above))

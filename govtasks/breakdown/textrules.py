@@ -227,6 +227,8 @@ def run_on(line: str) -> list[str]:
     """
     if "）" not in line and ")" not in line:
         return [line]
+    if len(line) < 40 and (line.rstrip(_TRAIL)[-1:] in CLOSE or not _MAY_ANNOTATE.search(line)):
+        return [line]  # a short line that ends in its one annotation, or has none ("（一）加快…")
     pieces: list[str] = []
     start = 0
     current: Marker | None | bool = False  # False: not looked at yet
@@ -589,12 +591,17 @@ def leading_roles(text: str) -> tuple[int, Annotation] | None:
     return end, ann
 
 
+_MAY_ANNOTATE = re.compile(r"[：:]|牵头|负责|配合|主办|协办")
+
+
 def after_annotations(line: str) -> list[str]:
     """A paragraph that holds several tasks, each ending in its annotation, split after each one:
     "…政策体系（…省科技厅牵头…）。在高端装备…减免政策（…等负责…），建设一批众创空间（…）。", also
     when the next task follows the bracket at once ("…左右。(市公安局牵头)万元地区生产总值…")."""
     if "）" not in line and ")" not in line:
         return [line]
+    if len(line) < 40 and (line.rstrip(_TRAIL)[-1:] in CLOSE or not _MAY_ANNOTATE.search(line)):
+        return [line]  # a short line that ends in its one annotation, or has none ("（一）加快…")
     pieces: list[str] = []
     start = 0
     for m in re.finditer(r"[）)][。，,；;]?", line):
