@@ -219,8 +219,10 @@ def _outer_unnumbered(items: list[_Section | DraftTask]) -> list[_Section | Draf
 def _with_paths(items: list[_Section | DraftTask]) -> list[DraftTask]:
     """Give each task the section-row path in force (ranks mapped to levels 1–3) before the
     sections of its own cells, and what the lead headings above it give."""
-    items = _outer_unnumbered(items)
     ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
+    if _UNNUMBERED in ranks and len(ranks) > 1:
+        items = _outer_unnumbered(items)
+        ranks = sorted({i.rank for i in items if isinstance(i, _Section)})
     level_of = {rank: min(n, 2) for n, rank in enumerate(ranks)}
     path: list[str] = ["", "", ""]
     current: tuple[str, ...] = ()
