@@ -175,6 +175,10 @@ def test_split_units_cells(cell: str, names: tuple[str, ...], marked: tuple[str,
 def test_split_names_and_outside_brackets() -> None:
     assert split_names("张三\r\n李四；王五;,赵六，钱七、孙八") == ("张三", "李四", "王五", "赵六", "钱七", "孙八")
     assert split_names("") == ()
+    # two two-character names padded to three, run together (h56 南陵 2024's 分管县领导 cell)
+    assert split_names("陆 明俞 悦") == ("陆 明", "俞 悦")
+    assert split_names("刘 哲") == ("刘 哲",) and split_names("欧阳 明") == ("欧阳 明",)
+    assert split_names("王 东、李四") == ("王 东", "李四")
     assert split_outside_brackets("甲（乙、丙）、丁", "、") == [("甲（乙、丙）", "、"), ("丁", "")]
     assert split_outside_brackets("甲、乙", "、") == [("甲", "、"), ("乙", "")]
     assert split_outside_brackets("甲）、乙（丙、丁", "、") == [("甲）", "、"), ("乙（丙、丁", "")]   # depth never below 0

@@ -362,15 +362,25 @@ def split_units(cell: str) -> CellUnits:
     return CellUnits(tuple(names), tuple(marked), tuple(persons))
 
 
+_PADDED_PAIR = re.compile(r"([\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])([\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])")
+"""Two two-character names, each padded to three ("陆 明俞 悦"), written without a separator."""
+
+
 def split_names(cell: str) -> tuple[str, ...]:
-    """Split a cell of person names (leaders, 责任人): newlines and 、，; only.
+    """Split a cell of person names (leaders, 责任人): newlines and 、，; only, and two padded
+    names run together ("陆 明俞 悦" → 陆 明, 俞 悦).
 
     Spaces are kept: a name may be written "刘 哲".
     """
     if not cell:
         return ()
-    parts = _NAME_SEPS.split(cell.replace("\r", ""))
-    return tuple(p.strip() for p in parts if p.strip())
+    names: list[str] = []
+    for part in _NAME_SEPS.split(cell.replace("\r", "")):
+        part = part.strip()
+        if part:
+            pair = _PADDED_PAIR.fullmatch(part)
+            names += pair.groups() if pair else (part,)
+    return tuple(names)
 
 
 @dataclass
