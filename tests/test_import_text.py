@@ -705,3 +705,13 @@ def test_a_report_in_prose_keeps_each_task_s_progress() -> None:
     assert [(i.code, i.where.row, i.message) for i in bd.issues if i.code == codes.ANNOTATION_UNUSED] == [
         (codes.ANNOTATION_UNUSED, 2, "标题“一、减少扶贫对象”的标注（责任单位：市扶贫办；进展情况：该件实事已全面完成）"
                                      "未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")]
+
+
+def test_a_notice_on_one_line_without_brackets_is_split_at_its_markers() -> None:
+    # A page scraped onto one line, its units given by labels (no bracket anywhere on the line).
+    text = "一、重点工作 1.推进改革，加快建设现代化产业体系。牵头单位：市发改委 2.扩大开放，稳外贸稳外资。牵头单位：市商务局\n"
+    bd = breakdown_from_text(text, "x.txt")
+    assert [(t.number, t.path, t.text, t.lead) for t in bd.tasks] == [
+        ("1", ("一、重点工作",), "推进改革，加快建设现代化产业体系。", ("市发改委",)),
+        ("2", ("一、重点工作",), "扩大开放，稳外贸稳外资。", ("市商务局",)),
+    ]

@@ -225,10 +225,8 @@ def run_on(line: str) -> list[str]:
     促进消费增长。 1.把恢复…". A line is split before a marker that follows a space, and before
     one that follows 。/）and continues the numbering of the piece before it (（一） → （二）).
     """
-    if "）" not in line and ")" not in line:
+    if len(line) < 40:
         return [line]
-    if len(line) < 40 and (line.rstrip(_TRAIL)[-1:] in CLOSE or not _MAY_ANNOTATE.search(line)):
-        return [line]  # a short line that ends in its one annotation, or has none ("（一）加快…")
     pieces: list[str] = []
     start = 0
     current: Marker | None | bool = False  # False: not looked at yet
