@@ -715,3 +715,18 @@ def test_a_notice_on_one_line_without_brackets_is_split_at_its_markers() -> None
         ("1", ("一、重点工作",), "推进改革，加快建设现代化产业体系。", ("市发改委",)),
         ("2", ("一、重点工作",), "扩大开放，稳外贸稳外资。", ("市商务局",)),
     ]
+
+
+def test_header_words_broken_into_two_paragraphs_are_joined_by_the_rows_width() -> None:
+    # A table scraped one cell per paragraph whose header words each broke into two paragraphs
+    # ("责任" / "领导", "第二季度" / "完成情况"; the layout of h58 象山泗洲头镇 2024): the rows are 6
+    # cells wide (from "1" to "2"), so the 10 header paragraphs are 6 labels.
+    cells = ["某镇2024年重点工作计划执行情况", "序号", "重点工作", "责任", "领导", "责任", "科室", "完成", "时限",
+             "第二季度", "完成情况",
+             "1", "推进白仙山水库工程政策处理，完成库区坟墓迁移。", "欧乾震", "水库工程领导小组", "2024年底", "坟墓迁移进度达60%。",
+             "2", "创建浙江省美丽城镇，完成19个项目建设。", "吴宇凡", "乡村振兴办", "2024年9月底前", "完成投资3000万元。"]
+    bd = breakdown_from_text("\n\n".join(cells) + "\n", "镇.txt")
+    assert [(t.number, t.text, t.lead, t.leaders, t.deadline.text, t.progress) for t in bd.tasks] == [
+        ("1", "推进白仙山水库工程政策处理，完成库区坟墓迁移。", ("水库工程领导小组",), ("欧乾震",), "2024年底", "坟墓迁移进度达60%。"),
+        ("2", "创建浙江省美丽城镇，完成19个项目建设。", ("乡村振兴办",), ("吴宇凡",), "2024年9月底前", "完成投资3000万元。"),
+    ]

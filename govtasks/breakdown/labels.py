@@ -92,6 +92,11 @@ def field_of(label: str, parent: str = "") -> str | None:
     return _LOOKUP.get(parent) or family_of(parent)
 
 
+def is_synonym(label: str) -> bool:
+    """Whether a header cell is one of the exact words of :data:`SYNONYMS` (not only of a family)."""
+    return norm_label(label) in _LOOKUP
+
+
 @memo(65536)
 def family_of(label: str) -> str | None:
     """The field a normalised label's word family names (``"section"`` for a section column), or None."""

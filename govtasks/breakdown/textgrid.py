@@ -3,7 +3,8 @@
 Web pages scraped to text, and tables pasted from them, keep the cells but lose the rows:
 
 * **one cell per paragraph**: cells separated by blank lines; a cell's own line breaks (a
-  header word broken over two lines, units one per line) stay inside it;
+  header word broken over two lines, units one per line) stay inside it; header words broken
+  into two paragraphs ("责任" / "领导") are joined when the rows are narrower than the header;
 * **pipe cells**: each cell ends with ``|`` (on its line or the next); a run of ``|`` with no
   text between them is a run of empty cells (where a scrape writes the cells a merged cell
   covers, at the end of the row);
@@ -26,7 +27,7 @@ import re
 from typing import NamedTuple, Sequence
 
 from govtasks.breakdown.columns import resolve
-from govtasks.breakdown.labels import field_of
+from govtasks.breakdown.labels import field_of, is_synonym
 from govtasks.breakdown.textrules import is_chrome
 from govtasks.io.workbook import Merge, Sheet
 
@@ -239,6 +240,48 @@ def _label_like(text: str) -> bool:
     return 0 < len(re.sub(r"\s", "", bare)) <= 12 and kind_of(text) not in ("number", "section")
 
 
+def _rejoined_header(cells: list[Cell]) -> list[Cell]:
+    """Header words each broken into two paragraphs ("责任" / "领导", "第二季度" / "完成情况"), told
+    apart from two columns by the rows' width: when the labels before the first row (the cell "1")
+    outnumber the cells from "1" to "2", the pairs of short labels that read as one label are
+    joined, until the header is as wide as the rows. The cells as they were when no such joining
+    fits exactly."""
+    start = next((i for i, c in enumerate(cells) if field_of(c.text) is not None), None)
+    if start is None:
+        return cells
+    end = start
+    while end < len(cells) and _label_like(cells[end].text):
+        end += 1
+    if end >= len(cells) or cells[end].text.strip() != "1":
+        return cells
+    two = next((i for i in range(end + 1, len(cells)) if cells[i].text.strip() == "2"), None)
+    labels = [c.text.replace("\n", "") for c in cells[start:end]]
+    joins = len(labels) - (two - end) if two is not None else 0
+    if joins <= 0:
+        return cells
+    ranked: list[tuple[int, int]] = []  # (rank, left index) of each pair that may be one label
+    for i in range(len(labels) - 1):
+        a, b = labels[i], labels[i + 1]
+        exact = is_synonym(a) + is_synonym(b)  # two whole labels ("序号", "重点工作") are two columns
+        if len(a) > 4 or len(b) > 4 or field_of(a + b) is None or exact == 2:
+            continue
+        rank = 0 if is_synonym(a + b) else 1 if field_of(a) is None or field_of(b) is None else 2 + exact
+        ranked.append((rank, i))
+    chosen: set[int] = set()
+    for _, i in sorted(ranked):
+        if len(chosen) < joins and not {i - 1, i, i + 1} & chosen:
+            chosen.add(i)
+    if len(chosen) != joins:
+        return cells
+    header: list[Cell] = []
+    for i, cell in enumerate(cells[start:end]):
+        if i - 1 in chosen:
+            header[-1] = Cell(header[-1].text + cell.text, header[-1].line)
+        else:
+            header.append(cell)
+    return cells[:start] + header + cells[end:]
+
+
 def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
     """(first cell, cell count) of the table's header: a run of labels with a task one among them
     (a label of no known kind, such as 名称, may stand between known ones)."""
@@ -332,6 +375,8 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     header starts on; None when the text holds no table."""
     cells, fmt = cells_of(text)
     found = _header(cells, fmt)
+    if found is not None and fmt == "paragraphs" and (rejoined := _rejoined_header(cells)) is not cells:
+        cells, found = rejoined, _header(rejoined, fmt)
     if found is None:
         return None
     start, n = found
