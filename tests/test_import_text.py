@@ -730,3 +730,20 @@ def test_header_words_broken_into_two_paragraphs_are_joined_by_the_rows_width() 
         ("1", "推进白仙山水库工程政策处理，完成库区坟墓迁移。", ("水库工程领导小组",), ("欧乾震",), "2024年底", "坟墓迁移进度达60%。"),
         ("2", "创建浙江省美丽城镇，完成19个项目建设。", ("乡村振兴办",), ("吴宇凡",), "2024年9月底前", "完成投资3000万元。"),
     ]
+
+
+def test_a_table_written_one_cell_per_line_without_blank_lines() -> None:
+    # The layout of 芜湖 2019 (tests/corpus/heldout7/h65): the table's cells one per line, no blank line
+    # anywhere, the header word spaced out ("目   标   与   任   务").
+    lines = ["附件", "2019年度市政府重点工作任务分解表", "序号", "目   标   与   任   务", "牵头责任单位", "责任单位",
+             "      1        ", "扎实推进蓝天、碧水、净土三大保卫战。", "市生态环境局", "各县区政府、开发区管委会",
+             "      2        ", "增林地、增绿地、增湿地。", "市自然资源和规划局", "各县区政府、开发区管委会"]
+    bd = breakdown_from_text("\n".join(lines) + "\n", "芜.txt")
+    assert [(t.number, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("1", "扎实推进蓝天、碧水、净土三大保卫战。", ("市生态环境局",), ("各县区政府", "开发区管委会")),
+        ("2", "增林地、增绿地、增湿地。", ("市自然资源和规划局",), ("各县区政府", "开发区管委会")),
+    ]
+    # A cell wrapped onto a second line makes a row longer than the header: not read line by line.
+    wrapped = lines[:9] + ["各县区政府、开发区", "管委会"] + lines[10:]
+    with pytest.raises(LayoutError):
+        breakdown_from_text("\n".join(wrapped) + "\n", "芜.txt")

@@ -5,6 +5,7 @@ Web pages scraped to text, and tables pasted from them, keep the cells but lose 
 * **one cell per paragraph**: cells separated by blank lines; a cell's own line breaks (a
   header word broken over two lines, units one per line) stay inside it; header words broken
   into two paragraphs ("责任" / "领导") are joined when the rows are narrower than the header;
+  a table with no blank lines at all is read one cell per line;
 * **pipe cells**: each cell ends with ``|`` (on its line or the next); a run of ``|`` with no
   text between them is a run of empty cells (where a scrape writes the cells a merged cell
   covers, at the end of the row);
@@ -240,6 +241,18 @@ def _label_like(text: str) -> bool:
     return 0 < len(re.sub(r"\s", "", bare)) <= 12 and kind_of(text) not in ("number", "section")
 
 
+_UNIT_LABEL_LINE = re.compile(r"^[ \t\u3000]*(?:牵头|责任|配合|协办|主办)[^：:\s]{0,6}[ \t\u3000]*$", re.M)
+"""A line that is a unit column's label alone ("牵头责任单位"): a table may be written one cell per line."""
+
+
+def _one_per_line(lines: list[Cell], start: int, n: int) -> bool:
+    """Whether the lines after a header read one cell per line: no row has more cells than the
+    header (a cell wrapped onto a second line would make one), and some row has them all."""
+    rough = [field_of(c.text) or "" for c in lines[start:start + n]]
+    rows = _rows(lines[start + n:], rough, "paragraphs")
+    return bool(rows) and all(len(r) <= n for r in rows) and any(len(r) == n for r in rows)
+
+
 def _rejoined_header(cells: list[Cell]) -> list[Cell]:
     """Header words each broken into two paragraphs ("责任" / "领导", "第二季度" / "完成情况"), told
     apart from two columns by the rows' width: when the labels before the first row (the cell "1")
@@ -375,6 +388,11 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     header starts on; None when the text holds no table."""
     cells, fmt = cells_of(text)
     found = _header(cells, fmt)
+    if found is None and fmt == "paragraphs" and any(  # one cell per line, no blank lines
+            c.text.count("\n") >= 3 and _UNIT_LABEL_LINE.search(c.text) for c in cells):
+        lines = [Cell(s.strip(), n) for n, s in enumerate(text.split("\n"), 1) if s.strip()]
+        if (by_line := _header(lines, fmt)) is not None and _one_per_line(lines, *by_line):
+            cells, found = lines, by_line
     if found is not None and fmt == "paragraphs" and (rejoined := _rejoined_header(cells)) is not cells:
         cells, found = rejoined, _header(rejoined, fmt)
     if found is None:
