@@ -747,3 +747,24 @@ def test_a_table_written_one_cell_per_line_without_blank_lines() -> None:
     wrapped = lines[:9] + ["各县区政府、开发区", "管委会"] + lines[10:]
     with pytest.raises(LayoutError):
         breakdown_from_text("\n".join(wrapped) + "\n", "芜.txt")
+
+
+def test_heading_rows_of_a_table_that_arrived_as_text() -> None:
+    # The layout of 广州 2021 (tests/corpus/heldout4/h33), one cell per paragraph: an unnumbered heading
+    # "强化科技创新支撑能力。" on a row of its own, then "(一)" in the 序号 column and its words in the next
+    # cell, then the tasks. Both are headings; the unnumbered one is the outer level. A lone cell after
+    # a task's row stays that task's sub-row.
+    cells = ["序号", "重点工作", "分管领导", "牵头单位", "配合单位",
+             "强化科技创新支撑能力。", "(一)", "加强战略科技力量建设。",
+             "1", "加快建设科技创新轴。", "王 东", "市科技局", "黄埔区政府",
+             "2", "全力做好国家实验室筹建保障服务工作。", "王 东", "市科技局", "市财政局",
+             "完成实验室一期建设。",
+             "3", "加快建设大湾区国家技术创新中心。", "王 东", "市科技局", "南沙区政府"]
+    bd = breakdown_from_text("\n\n".join(cells) + "\n", "穗.txt")
+    path = ("强化科技创新支撑能力。", "(一)加强战略科技力量建设。")
+    assert [(t.number, t.path, t.text, t.lead) for t in bd.tasks] == [
+        ("1", path, "加快建设科技创新轴。", ("市科技局",)),
+        ("2", path, "全力做好国家实验室筹建保障服务工作。", ("市科技局",)),
+        ("2", path, "完成实验室一期建设。", ("市科技局",)),
+        ("3", path, "加快建设大湾区国家技术创新中心。", ("市科技局",)),
+    ]

@@ -32,6 +32,7 @@ from govtasks.breakdown.labels import field_of, is_synonym
 from govtasks.breakdown.textrules import is_chrome
 from govtasks.io.workbook import Merge, Sheet
 
+_MARKER_ONLY = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])\s*$")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百]+(部分|章|篇|方面)|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])")
 _NUMBER = re.compile(r"^\d{1,4}\s*[*＊★]?$")
 _UNIT_END = tuple("局委办府团司道位门会部院室社队所站行处组厅区镇乡县市馆校署联科股心关")
@@ -348,6 +349,9 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
         if kind == "section" and not (rows and len(rows[-1]) == 1 and numbered and _waiting(rows[-1])):
             rows.append([c.text])
             continue
+        if kind == "text" and rows and len(rows[-1]) == 1 and _MARKER_ONLY.match(rows[-1][0]):
+            rows[-1] = [rows[-1][0] + c.text]  # "(一)" in the 序号 column, its words in the next one
+            continue
         if starts or not rows or (rows and kind_of(rows[-1][0]) == "section" and len(rows[-1]) == 1):
             if starts and numbered:
                 expected = int(c.text.strip().rstrip("*＊★")) + 1
@@ -411,13 +415,13 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     if lead_in:  # the section the table is under ("一、10件民生实事任务分解表" above its header)
         merges.append((1, 0, 1, n - 1))
         grid.append([lead_in] + [""] * (n - 1))
-    for row in body:
+    for at, row in enumerate(body):
         cells_present = [c for c in row]
         while cells_present and not cells_present[-1].strip():
             cells_present.pop()  # a scrape writes the cells a merged cell covers as empty ones, at the end
         if not cells_present:
             continue
-        if len(cells_present) == 1 and kind_of(cells_present[0]) == "section":
+        if len(cells_present) == 1 and (kind_of(cells_present[0]) == "section" or _lone_heading(body, at, roles)):
             merges.append((len(grid), 0, len(grid), n - 1))
             grid.append([cells_present[0]] + [""] * (n - 1))
             above = [""] * n
@@ -429,6 +433,18 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
     if len(grid) < 2:
         return None
     return Sheet(name, grid, merges), cells[start].line
+
+
+def _lone_heading(body: list[list[str]], at: int, roles: list[str]) -> bool:
+    """A row of one short cell, no number, in a numbered table, right before a heading row or a
+    numbered row and not after a task's row ("强化科技创新支撑能力。" above "（一）…"): a heading the
+    scrape left unnumbered."""
+    row = body[at]
+    if roles[:1] != ["number"] or len(row[0]) > 30 or kind_of(row[0]) != "text":
+        return False
+    nxt = body[at + 1] if at + 1 < len(body) else None
+    after_row = at > 0 and len(body[at - 1]) > 1  # after a task's row it is that task's sub-row
+    return not after_row and nxt is not None and kind_of(nxt[0]) in ("section", "number")
 
 
 def _heading_before(text: str, line: int) -> str:
