@@ -768,3 +768,15 @@ def test_heading_rows_of_a_table_that_arrived_as_text() -> None:
         ("2", path, "完成实验室一期建设。", ("市科技局",)),
         ("3", path, "加快建设大湾区国家技术创新中心。", ("市科技局",)),
     ]
+
+
+def test_units_that_lead_each_their_part_and_a_leader_who_is_a_party_group_member() -> None:
+    # "责任单位：A、B分别牵头" (h77 丽水 2023): both lead; a heading "张盈军区政府党组成员牵头重点工作"
+    # names a leader by a party-group post (h71 海曙 2024), and is no level.
+    text = ("一、张盈军区政府党组成员牵头重点工作\n1.稳定和扩大就业。\n责任单位：市人力社保局、市农业农村局分别牵头\n"
+            "2.推进城市更新。（市住建局、市发改委分别牵头，各区政府配合）\n")
+    bd = breakdown_from_text(text, "丽.txt")
+    assert [(t.path, t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        ((), ("市人力社保局", "市农业农村局"), (), ("张盈军",)),
+        ((), ("市住建局", "市发改委"), ("各区政府",), ("张盈军",)),
+    ]

@@ -250,7 +250,7 @@ def run_on(line: str) -> list[str]:
 
 _LEADS_WORK = re.compile(r"^(?P<who>.{2,60}?)(?:牵头|主抓|负责|分管|领衔|联系)的?(?:重点)?(?:工作|任务|事项)(?:任务|清单)?$")
 _PERSON_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:省长|市长|区长|县长|州长|盟长|旗长|镇长|乡长|"
-                           r"主任|书记|秘书长|局长)$")
+                           r"主任|书记|秘书长|局长|(?:[省市区县州旗]政府)?党组(?:成员|副?书记))$")
 
 
 def lead_heading(text: str) -> Annotation | None:
@@ -303,7 +303,7 @@ _SENTENCE_STRIP = WS + ",，;；、:："
 _KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_LENGTHS = sorted({len(k) for k in _KIND}, reverse=True)
 _LEAD_VERB = re.compile(
-    r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,200}?)(?:牵头|主办)(?:负责|抓总)?"
+    r"(?:^|[。；;，,])\s*(?P<lead>[^。；;，,]{2,200}?)(?:分别|共同)?(?:牵头|主办)(?:负责|抓总)?"
     r"(?:\s*[，,、；;]\s*(?P<coop>[^。；;]{2,400}?)(?:按职责分工负责|分工负责|分别负责|共同负责|配合|协同|参与|协助|协办)(?:落实|实施|推进)?)?"
     r"\s*[。；;]?\s*$")
 _DUTY_VERB = re.compile(r"(?:^|[。；;，,])\s*(?P<coop>[^。；;，,]{2,400}?)(?P<verb>按职责分工负责|分工负责|分别负责|负责)\s*[。；;]?\s*$")
