@@ -780,3 +780,16 @@ def test_units_that_lead_each_their_part_and_a_leader_who_is_a_party_group_membe
         ((), ("市人力社保局", "市农业农村局"), (), ("张盈军",)),
         ((), ("市住建局", "市发改委"), ("各区政府",), ("张盈军",)),
     ]
+
+
+def test_responsible_units_lead_beside_cooperating_ones() -> None:
+    # "责任单位：A 项目责任人：X 配合单位：B、C" on one line and no 牵头 label (h76 宁波 2014): the
+    # responsible unit leads. Without a 配合单位 label, 责任单位 alone still lead (the notice's rule).
+    text = ("2014年民生实事进展情况 1.新增安装300套路口交通信息视频采集设备。 牵头领导:王仁洲 责任单位:市公安局 "
+            "项目责任人:王伟标 配合单位:市城管局、市财政局 实际完成情况:整体进度已完成年度目标任务的55%。 "
+            "2.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位:市轨道交通工程建设指挥部\n")
+    bd = breakdown_from_text(text, "甬.txt")
+    assert [(t.lead, t.coop, t.leaders, t.persons) for t in bd.tasks] == [
+        (("市公安局",), ("市城管局", "市财政局"), ("王仁洲",), ("王伟标",)),
+        (("市轨道交通工程建设指挥部",), (), ("林静国",), ()),
+    ]

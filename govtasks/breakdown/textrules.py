@@ -381,13 +381,22 @@ def _qualified(text: str, start: int) -> int:
     return j if j == 0 or not "\u4e00" <= text[j - 1] <= "\u9fff" else start
 
 
+_RESPONSIBLE = ("责任单位", "责任部门")
+
+
 def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
     """Fields of "主办单位:A;协办单位:B" in any order; an unlabelled ;-part after units is 协办.
 
     A duty field (部门分工：A牵头，B配合) is a cooperating-unit cell whose verbs mark the lead
     (:func:`govtasks.breakdown.units.split_units`); a note field keeps its label (数据提供单位：市统计局).
+    Beside a 配合单位 / 协办单位 label and with no lead label, 责任单位 are the lead.
     """
     ann = Annotation()
+    kinds = [kind for _, _, kind in labels]
+    names = [body[start:value_start - 1].rstrip(WS) for start, value_start, _ in labels]
+    # "责任单位：A 配合单位：B" with no lead label: the responsible units lead, the others cooperate
+    responsible_lead = "lead" not in kinds and any(n.endswith(_RESPONSIBLE) for n in names) and any(
+        k == "coop" and not n.endswith(_RESPONSIBLE) for n, k in zip(names, kinds))
     for i, (start, value_start, kind) in enumerate(labels):
         end = labels[i + 1][0] if i + 1 < len(labels) else len(body)
         value = body[value_start:end].rstrip(_VALUE_STRIP if kind not in _SENTENCES else WS + ",，;；、")
@@ -396,6 +405,8 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
             ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value}")
             continue
         kind = "coop" if kind == "duty" else kind
+        if responsible_lead and names[i].endswith(_RESPONSIBLE):
+            kind = "lead"
         first, *more = ([piece for piece, _ in split_outside_brackets(value, ";；")]
                         if (";" in value or "；" in value) else (value,))
         ann.add(kind, first)
