@@ -793,3 +793,15 @@ def test_responsible_units_lead_beside_cooperating_ones() -> None:
         (("市公安局",), ("市城管局", "市财政局"), ("王仁洲",), ("王伟标",)),
         (("市轨道交通工程建设指挥部",), (), ("林静国",), ()),
     ]
+
+
+def test_whole_header_labels_are_never_joined() -> None:
+    # Rows narrower than the header because a merged first column (分类) has no cell in them: the
+    # labels are whole words side by side, so none is joined to its neighbour.
+    from govtasks.breakdown.textgrid import Cell, _rejoined_header
+    cells = [Cell(t, n) for n, t in enumerate(["分类", "序号", "事项", "牵头单位", "1", "地区生产总值增长6.5%以上。",
+                                                "区发改局", "2", "固定资产投资增长25%。", "区财政局"], 1)]
+    assert _rejoined_header(cells) is cells
+    broken = [Cell(t, n) for n, t in enumerate(["序号", "重点工作", "责任", "领导", "1", "推进水库工程建设。", "欧乾震",
+                                                 "2", "创建美丽城镇。", "吴宇凡"], 1)]
+    assert [c.text for c in _rejoined_header(broken)][:3] == ["序号", "重点工作", "责任领导"]

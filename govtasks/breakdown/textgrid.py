@@ -281,6 +281,8 @@ def _rejoined_header(cells: list[Cell]) -> list[Cell]:
             continue
         rank = 0 if is_synonym(a + b) else 1 if field_of(a) is None or field_of(b) is None else 2 + exact
         ranked.append((rank, i))
+    if not any(rank <= 2 for rank, _ in ranked):  # no broken word: only whole labels side by side
+        return cells
     chosen: set[int] = set()
     for _, i in sorted(ranked):
         if len(chosen) < joins and not {i - 1, i, i + 1} & chosen:
