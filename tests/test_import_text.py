@@ -801,7 +801,7 @@ def test_whole_header_labels_are_never_joined() -> None:
     from govtasks.breakdown.textgrid import Cell, _rejoined_header
     cells = [Cell(t, n) for n, t in enumerate(["分类", "序号", "事项", "牵头单位", "1", "地区生产总值增长6.5%以上。",
                                                 "区发改局", "2", "固定资产投资增长25%。", "区财政局"], 1)]
-    assert _rejoined_header(cells) is cells
+    assert _rejoined_header(cells, 0) is cells
     broken = [Cell(t, n) for n, t in enumerate(["序号", "重点工作", "责任", "领导", "1", "推进水库工程建设。", "欧乾震",
                                                  "2", "创建美丽城镇。", "吴宇凡"], 1)]
-    assert [c.text for c in _rejoined_header(broken)][:3] == ["序号", "重点工作", "责任领导"]
+    assert [c.text for c in _rejoined_header(broken, 0)][:3] == ["序号", "重点工作", "责任领导"]

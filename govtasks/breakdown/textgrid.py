@@ -254,15 +254,13 @@ def _one_per_line(lines: list[Cell], start: int, n: int) -> bool:
     return bool(rows) and all(len(r) <= n for r in rows) and any(len(r) == n for r in rows)
 
 
-def _rejoined_header(cells: list[Cell]) -> list[Cell]:
+def _rejoined_header(cells: list[Cell], start: int) -> list[Cell]:
     """Header words each broken into two paragraphs ("责任" / "领导", "第二季度" / "完成情况"), told
-    apart from two columns by the rows' width: when the labels before the first row (the cell "1")
-    outnumber the cells from "1" to "2", the pairs of short labels that read as one label are
-    joined, until the header is as wide as the rows. The cells as they were when no such joining
-    fits exactly."""
-    start = next((i for i, c in enumerate(cells) if field_of(c.text) is not None), None)
-    if start is None:
-        return cells
+    apart from two columns by the rows' width: when the labels from ``start`` to the first row (the
+    cell "1") outnumber the cells from "1" to "2", pairs of short labels that read as one label are
+    joined, until the header is as wide as the rows, and only where a broken word shows (a pair
+    that is a label word, or a half that is none): whole labels side by side stay apart. The cells
+    as they were when no such joining fits exactly."""
     end = start
     while end < len(cells) and _label_like(cells[end].text):
         end += 1
@@ -399,7 +397,7 @@ def grid_of(text: str, name: str = "文本中的表格") -> tuple[Sheet, int] | 
         lines = [Cell(s.strip(), n) for n, s in enumerate(text.split("\n"), 1) if s.strip()]
         if (by_line := _header(lines, fmt)) is not None and _one_per_line(lines, *by_line):
             cells, found = lines, by_line
-    if found is not None and fmt == "paragraphs" and (rejoined := _rejoined_header(cells)) is not cells:
+    if found is not None and fmt == "paragraphs" and (rejoined := _rejoined_header(cells, found[0])) is not cells:
         cells, found = rejoined, _header(rejoined, fmt)
     if found is None:
         return None
