@@ -103,3 +103,11 @@ def test_resolver_with_roster_expands_groups_and_aliases() -> None:
     assert r.canonical("发改委") == "区发展和改革委员会"
     assert r.resolve(["各镇政府", "区发展改革委"]) == ("峨山镇", "孙村镇", "区发展和改革委员会")
     assert r.known("区发改委") and not r.known("区财政局")
+
+
+def test_a_wrap_right_after_the_place_word_stays_inside_the_name() -> None:
+    # A PDF wrap space after 市 (tests/corpus/heldout9/h81 新密 2021): "市 财政局" is one unit; two whole
+    # names with a space between stay two.
+    assert split_units("市 财政局").names == ("市财政局",)
+    assert split_units("市 住建局、资源规划 局、大数据局").names == ("市住建局", "市资源规划局", "市大数据局")
+    assert split_units("区发改委 区财政局").names == ("区发改委", "区财政局")
