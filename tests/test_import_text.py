@@ -805,3 +805,15 @@ def test_whole_header_labels_are_never_joined() -> None:
     broken = [Cell(t, n) for n, t in enumerate(["序号", "重点工作", "责任", "领导", "1", "推进水库工程建设。", "欧乾震",
                                                  "2", "创建美丽城镇。", "吴宇凡"], 1)]
     assert [c.text for c in _rejoined_header(broken, 0)][:3] == ["序号", "重点工作", "责任领导"]
+
+
+def test_a_target_label_right_after_a_unit_ends_the_unit_list() -> None:
+    # "责任单位:莲塘镇任务目标:2024年…" (h85 南昌县 2024): the target's label follows the unit at once;
+    # the unit stays a unit and the target is a column of its own.
+    text = ("二、10万平方米老旧小区改造项目\n牵头领导:涂超\n牵头单位:县住建局\n"
+            "责任单位:莲塘镇任务目标:2024年计划改造完成莲塘镇莲水巷等住宅小区。\n")
+    bd = breakdown_from_text(text, "南.txt")
+    assert [(t.text, t.lead, t.coop, t.leaders, t.extra) for t in bd.tasks] == [
+        ("10万平方米老旧小区改造项目", ("县住建局",), ("莲塘镇",), ("涂超",),
+         (("任务目标", "2024年计划改造完成莲塘镇莲水巷等住宅小区。"),)),
+    ]

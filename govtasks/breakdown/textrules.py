@@ -294,7 +294,7 @@ _LABELS = {
     "persons": ("责任人",),
     "progress": ("完成情况", "进展情况", "落实情况", "推进情况", "工作进展"),
     "note": ("数据提供单位", "数据来源单位", "数据来源", "备注"),
-    "extra": ("工作成果", "预期成果", "阶段成果", "成果形式", "工作目标", "预期目标", "年度目标", "具体目标", "目标要求",
+    "extra": ("工作成果", "预期成果", "阶段成果", "成果形式", "工作目标", "预期目标", "年度目标", "具体目标", "任务目标", "目标要求",
               "工作要求", "完成要求", "完成标准", "验收标准", "完成标志", "考核指标", "量化指标"),
 }
 _SENTENCES = ("progress", "extra")
@@ -367,7 +367,8 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
             key = next((k for n in _LABEL_LENGTHS if (k := before[-n:]) in _KIND), "")
             if key:
                 start = window + len(before) - len(key)
-                found.append((_qualified(text, start), c + 1, _KIND[key]))
+                kind = _KIND[key]  # (an extra field's label has no qualifier: "…莲塘镇任务目标：" ends a unit list)
+                found.append((_qualified(text, start) if kind != "extra" else start, c + 1, kind))
             c = text.find(colon, c + 1)
     return sorted(found) if len(found) > 1 and "：" in text and ":" in text else found
 
