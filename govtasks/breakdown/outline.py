@@ -46,7 +46,7 @@ from govtasks import issues as codes
 from govtasks.breakdown import textrules as rules
 from govtasks.breakdown.draft import DraftTask
 from govtasks.issues import Issue, Severity
-from govtasks.model import CellRef
+from govtasks.model import PROGRESS_LABEL, STANDARD_COLUMNS, CellRef
 
 Lines = list[tuple[int, str]]
 Restore = Callable[[str, int, int], str]
@@ -508,11 +508,11 @@ def _unused(item: Item, file: str, restore: Restore) -> Issue | None:
         return None
     head = restore(item.head, item.line, 1)
     return Issue(code=codes.ANNOTATION_UNUSED, severity=Severity.INFO, where=CellRef(file=file, row=item.line),
-                 message=f"标题“{head[:40]}”的标注（{given[:80]}）未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")
+                 message=f"标题“{head[:40]}”的标注（{given}）未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")
 
 
-_KIND_LABELS = {"lead": "牵头单位", "coop": "责任单位", "leaders": "牵头领导", "deadline": "完成时限", "progress": "进展情况",
-                "persons": "责任人", "note": "备注"}
+_KIND_LABELS = dict(STANDARD_COLUMNS) | {"progress": PROGRESS_LABEL}
+"""The standard workbook's label of each field an annotation gives."""
 
 
 def _not_imported(root: Item, file: str, first: int, last: int, restore: Restore) -> list[Issue]:
