@@ -807,6 +807,27 @@ def test_whole_header_labels_are_never_joined() -> None:
     assert [c.text for c in _rejoined_header(broken, 0)][:3] == ["序号", "重点工作", "责任领导"]
 
 
+def test_a_merged_category_column_before_the_number_column() -> None:
+    # 类别 | 序号 | 工作任务 | 牵头单位 | 配合单位, the category merged over its rows (the layout of
+    # h78 莲都 2023): a scrape writes the category only on the first row of its group, right before
+    # the row's number, so after the header it reads like one more label, and later it follows the
+    # last cell of the row above. Both as one cell per paragraph and one cell per line.
+    cells = ["类别", "序号", "工作任务", "牵头单位", "配合单位",
+             "经济发展", "1", "全区生产总值增长6%以上。", "区发改局", "区统计局",
+             "2", "固定资产投资增长10%。", "区发改局", "区财政局",
+             "扩大有效投资和消费需求", "3", "社会消费品零售总额增长7%。", "区商务局", "区市场监管局、区财政局",
+             "4", "引进亿元以上项目30个。", "区投资促进中心", "各街道"]
+    expected = [
+        ("1", ("经济发展",), "全区生产总值增长6%以上。", ("区发改局",), ("区统计局",)),
+        ("2", ("经济发展",), "固定资产投资增长10%。", ("区发改局",), ("区财政局",)),
+        ("3", ("扩大有效投资和消费需求",), "社会消费品零售总额增长7%。", ("区商务局",), ("区市场监管局", "区财政局")),
+        ("4", ("扩大有效投资和消费需求",), "引进亿元以上项目30个。", ("区投资促进中心",), ("各街道",)),
+    ]
+    for sep in ("\n\n", "\n"):
+        bd = breakdown_from_text(sep.join(cells) + "\n", "莲.txt")
+        assert [(t.number, t.path, t.text, t.lead, t.coop) for t in bd.tasks] == expected, repr(sep)
+
+
 def test_a_target_label_right_after_a_unit_ends_the_unit_list() -> None:
     # "责任单位:莲塘镇任务目标:2024年…" (h85 南昌县 2024): the target's label follows the unit at once;
     # the unit stays a unit and the target is a column of its own.

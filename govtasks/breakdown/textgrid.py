@@ -269,8 +269,8 @@ def _rejoined_header(cells: list[Cell], start: int) -> list[Cell]:
     two = next((i for i in range(end + 1, len(cells)) if cells[i].text.strip() == "2"), None)
     labels = [c.text.replace("\n", "") for c in cells[start:end]]
     joins = len(labels) - (two - end) if two is not None else 0
-    if joins <= 0:
-        return cells
+    if joins <= 0 or _first_row_outer(cells, start, end - start):
+        return cells  # rows narrower than the labels by the outer columns before 序号: no broken word
     ranked: list[tuple[int, int]] = []  # (rank, left index) of each pair that may be one label
     for i in range(len(labels) - 1):
         a, b = labels[i], labels[i + 1]
@@ -313,12 +313,38 @@ def _header(cells: list[Cell], fmt: str) -> tuple[int, int] | None:
             if fmt == "rows" and cells[start + n - 1].row_end:
                 known = n  # a row written on one line: its last labels are the header's, known or not
                 break
-        n = known
+        n = known - _first_row_outer(cells, start, known)
         roles = {field_of(c.text) for c in cells[start:start + n]}
         names_task = roles & {"text", "section"} or None in roles  # an unknown label may head the task (民生实事)
         if n >= 2 and names_task and roles & {"lead", "coop", "progress", "leaders", "deadline"}:
             return start, n
     return None
+
+
+def _first_row_outer(cells: list[Cell], start: int, n: int) -> int:
+    """How many of the ``n`` labels from ``start`` are the first row's cells, not labels: a table
+    whose outer columns (分类, 类别) stand before its 序号 writes the first row's merged outer cells
+    right before its "1", where they read as more labels ("分类 序号 事项 牵头单位 发展目标 1 …").
+    Those columns are as many as the labels before 序号; the cells taken are no exact label word."""
+    labels = [c.text for c in cells[start:start + n]]
+    k = next((i for i, t in enumerate(labels) if field_of(t) == "number"), 0)
+    if not k or start + n >= len(cells) or cells[start + n].text.strip() != "1" or n - k <= k + 1:
+        return 0
+    if any(field_of(t) != "section" for t in labels[:k]) or any(is_synonym(t) for t in labels[n - k:]):
+        return 0
+    return k
+
+
+def _next_outer(row: list[str], k: int, n: int) -> list[str]:
+    """The cells at the end of ``row`` that are the next row's outer cells (the ``k`` columns before
+    序号, merged over a group of rows, so written only on its first row): cells beyond the row's own
+    columns, or a row of no number that is no heading. Unit names one per paragraph stay."""
+    at = next((i for i, c in enumerate(row[: k + 1]) if kind_of(c) == "number"), None)
+    if at is None:
+        return row[:] if len(row) <= k and kind_of(row[0]) != "section" else []
+    surplus = min(len(row) - at - 1 - (n - k - 1), k)
+    tail = row[len(row) - surplus:] if surplus > 0 else []
+    return tail if all(kind_of(c) not in ("units", "number", "section") for c in tail) else []
 
 
 def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
@@ -337,7 +363,8 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
         for i in range(0, len(cells), width):
             rows.append([c.text for c in cells[i:i + width]])
         return rows
-    numbered = roles[0] == "number"
+    outer = roles.index("number") if "number" in roles else -1  # columns before 序号
+    numbered = outer >= 0
     expected = 1
     for c in cells:
         kind = kind_of(c.text)
@@ -353,9 +380,14 @@ def _rows(cells: list[Cell], roles: list[str], fmt: str) -> list[list[str]]:
             rows[-1] = [rows[-1][0] + c.text]  # "(一)" in the 序号 column, its words in the next one
             continue
         if starts or not rows or (rows and kind_of(rows[-1][0]) == "section" and len(rows[-1]) == 1):
+            moved: list[str] = []
             if starts and numbered:
                 expected = int(c.text.strip().rstrip("*＊★")) + 1
-            rows.append([c.text])
+                if outer and rows and (moved := _next_outer(rows[-1], outer, len(roles))):
+                    del rows[-1][len(rows[-1]) - len(moved):]
+                    if not rows[-1]:
+                        rows.pop()
+            rows.append(moved + [c.text])
         else:
             rows[-1].append(c.text)
     return rows
