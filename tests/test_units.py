@@ -111,3 +111,12 @@ def test_a_wrap_right_after_the_place_word_stays_inside_the_name() -> None:
     assert split_units("市 财政局").names == ("市财政局",)
     assert split_units("市 住建局、资源规划 局、大数据局").names == ("市住建局", "市资源规划局", "市大数据局")
     assert split_units("区发改委 区财政局").names == ("区发改委", "区财政局")
+
+
+def test_wrap_spaces_inside_a_name_whose_parts_look_like_a_person() -> None:
+    # "伏羲 山管委 会" (h81 新密 2021): the first part is two characters, like a person's name, but the
+    # part after it ends like a unit, so the wrap is inside one name. A person after a unit stays one.
+    assert split_units("街道办事处、龙门 山管委 会").names == ("街道办事处", "龙门山管委会")
+    assert split_units("区财政局、龙门 山管委 会") == split_units("区财政局、龙门山管委会")
+    cell = split_units("市民政局 伍泽国")
+    assert (cell.names, cell.persons) == (("市民政局",), ("伍泽国",))
