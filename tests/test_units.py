@@ -120,3 +120,13 @@ def test_wrap_spaces_inside_a_name_whose_parts_look_like_a_person() -> None:
     assert split_units("区财政局、龙门 山管委 会") == split_units("区财政局、龙门山管委会")
     cell = split_units("市民政局 伍泽国")
     assert (cell.names, cell.persons) == (("市民政局",), ("伍泽国",))
+
+
+def test_a_two_character_person_after_a_whole_unit_name_is_a_person() -> None:
+    # "区发改委 张三": a two-character part after a whole name, ending the name, is the unit's person
+    # (it was glued on: "区发改委张三"); a two-character part that a wrapped name goes on after stays inside
+    # the name, and so does one that ends like a unit.
+    cell = split_units("区发改委 张三、区财政局 李四")
+    assert (cell.names, cell.persons) == (("区发改委", "区财政局"), ("张三", "李四"))
+    assert split_units("县公安局 交警 大队").names == ("县公安局交警大队",)
+    assert split_units("市数据资源管理 中心").names == ("市数据资源管理中心",)

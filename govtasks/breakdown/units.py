@@ -207,11 +207,15 @@ def _names(text: str) -> list[str]:
             names.append(frag)
         place = frag in _PLACE_WORDS
         nxt = frags[i + 1][0] if i + 1 < len(frags) else ""
-        # a soft break inside a name: this part and the joined whole are no name (the next part no
-        # person's: "伏羲 山管委 会" is one name, "区发改 张三" a unit and a person), or the next part is none
+        # a soft break inside a name: this part and the joined whole are no name (unless the next
+        # part is a person's; "伏羲 山管委 会" is one name), or the next part is none (unless a whole
+        # name comes before it and it is a person's, ending the name: "区发改委 张三", not "县公安局 交警 大队")
+        person_next = bool(_PERSON.match(nxt)) and not nxt.endswith(_SUFFIXES) and frags[i + 1][1] != "soft" \
+            if nxt else False
         glue = sep == "soft" and bool(nxt) and not _alone(names[-1]) and not (
             _PERSON.match(nxt) and not _alone(nxt)) or (
-            sep == "soft" and bool(nxt) and not _alone(nxt) and len(nxt) < 3) or (
+            sep == "soft" and bool(nxt) and not _alone(nxt) and len(nxt) < 3
+            and not (person_next and _alone(names[-1]))) or (
             sep == "soft" and bool(nxt) and names[-1] in _PLACE_WORDS)  # "市 财政局": a wrap after the place
     return names
 
