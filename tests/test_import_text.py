@@ -807,6 +807,24 @@ def test_whole_header_labels_are_never_joined() -> None:
     assert [c.text for c in _rejoined_header(broken, 0)][:3] == ["序号", "重点工作", "责任领导"]
 
 
+def test_a_heading_duty_line_gives_its_leader_to_tasks_that_name_their_own_units() -> None:
+    # "任务分工：X副省长负责，Y总牵头。" under a heading whose items each name their units (the layout
+    # of h91 黑龙江 2009): the leader goes to every item; the heading's lead unit goes to none (each has
+    # its own lead) and is reported as unused. "总牵头" is a lead verb.
+    text = ("一、粮食产能工程\n任务分工：王明副省长负责，省农委总牵头。\n"
+            "1.水利化工程：新增节水灌溉面积75万亩。省水利厅牵头，省发改委、省财政厅等单位配合。\n"
+            "2.农机化工程：新建现代农机合作社30个。省农机局牵头，省财政厅配合。\n"
+            "二、产业项目工程\n任务分工：李强副省长负责。\n3.推进重点项目建设。（省发改委牵头）\n")
+    bd = breakdown_from_text(text, "黑.txt")
+    assert [(t.number, t.lead, t.coop, t.leaders) for t in bd.tasks] == [
+        ("1", ("省水利厅",), ("省发改委", "省财政厅"), ("王明",)),
+        ("2", ("省农机局",), ("省财政厅",), ("王明",)),
+        ("3", ("省发改委",), (), ("李强",)),
+    ]
+    assert [(i.where.row, i.message) for i in bd.issues if i.code == codes.ANNOTATION_UNUSED] == [
+        (1, "标题“一、粮食产能工程”的标注（牵头单位：省农委）未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")]
+
+
 def test_a_merged_category_column_before_the_number_column() -> None:
     # 类别 | 序号 | 工作任务 | 牵头单位 | 配合单位, the category merged over its rows (the layout of
     # h78 莲都 2023): a scrape writes the category only on the first row of its group, right before

@@ -343,10 +343,16 @@ def _carries(item: Item) -> None:
             lead = rules.lead_heading(rules.without_count(child.text))
             if lead is not None and child.children:
                 child.carries, child.lead_heading = lead, True
-            elif child.closed and child.children and not any(
-                    c.closed for c in _walk(child) if c is not child) and child.ann is not None:
-                child.carries = child.ann  # units on a heading whose items have none
+            elif child.children and child.ann is not None:
+                if child.closed and not any(c.closed for c in _walk(child) if c is not child):
+                    child.carries = child.ann  # units on a heading whose items have none
+                elif shared := {k: v for k in _SHARED if (v := child.ann.get(k))}:
+                    child.carries = rules.Annotation(shared)  # no units for its items: its leaders, its deadline
         _carries(child)
+
+
+_SHARED = ("leaders", "deadline")
+"""What a heading's annotation gives the items under it when they name their own units."""
 
 
 def _walk(item: Item) -> Iterator[Item]:
@@ -499,11 +505,12 @@ def _cut_off(item: Item | None, line: tuple[int, str]) -> None:
 
 def _unused(item: Item, file: str, restore: Restore) -> Issue | None:
     """A heading's own annotation that went to no task (the tasks under it name their own units)."""
-    if item.ann is None or item.carries is not None or item.lead_heading:
+    if item.ann is None or item.lead_heading:
         return None
     span = max(1, item.last - item.line + 1)
+    carried: dict[str, list[str]] = item.carries or {}
     given = "；".join(f"{_KIND_LABELS[k]}：{'、'.join(restore(v, item.line, span) for v in vals)}"
-                     for k, vals in item.ann.items() if k in _KIND_LABELS)
+                     for k, vals in item.ann.items() if k in _KIND_LABELS and k not in carried)
     if not given:
         return None
     head = restore(item.head, item.line, 1)

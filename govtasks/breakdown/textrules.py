@@ -405,6 +405,10 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
             value = value.strip(_VALUE_STRIP if kind == "note" else _SENTENCE_STRIP)
             ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value}")
             continue
+        if kind == "duty" and (roles := _clauses(value, need_units=False)) is not None:  # "吕维峰副省长负责，省农委总牵头"
+            roles.pop("remark", None)
+            ann.merge(roles)
+            continue
         kind = "coop" if kind == "duty" else kind
         if responsible_lead and names[i].endswith(_RESPONSIBLE):
             kind = "lead"
@@ -516,18 +520,18 @@ def _bracketed(content: str) -> Annotation | None:
 _POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
 _NOT_A_NAME = ("分管", "协管", "主管", "联系", "牵头", "负责", "责任", "包联", "挂点", "常务")
 _CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
-_CLAUSE = re.compile(r"(?P<who>.+?)(?:(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分工负责|分别负责|共同负责|负责))"
+_CLAUSE = re.compile(r"(?P<who>.+?)(?:总?(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分工负责|分别负责|共同负责|负责))"
                      r"(?:落实|实施|推进|办理)?"
                      r"|(?P<with_lead>.+?)会同(?P<with>.+?)(?:共同)?(?:负责)?(?:落实|实施|推进|办理)?")
-"""One role: "A牵头" / "B配合" / "C负责落实" / "A会同B落实" (A leads, B cooperates)."""
+"""One role: "A牵头" / "A总牵头" / "B配合" / "C负责落实" / "A会同B落实" (A leads, B cooperates)."""
 
 
-def _clauses(content: str) -> Annotation | None:
+def _clauses(content: str, *, need_units: bool = True) -> Annotation | None:
     """A bracket of clauses, each a role given by a verb, and remarks on how units are listed:
     "（分管副省长、协管副秘书长负责，省科技厅牵头。明确牵头部门的，其他有关部门配合，不逐一列出，
     下同）". Posts before 负责 are leaders, units before 负责 cooperate (the notice's own rule or
     the task's lack of a lead decides who leads). None unless every clause is one of these and
-    some unit is named."""
+    some unit is named (or, with ``need_units`` False, some leader: a 任务分工 label's value)."""
     ann = Annotation()
     remarks: list[str] = []
     for clause in re.split(r"[。；;，,]", content):
@@ -542,7 +546,7 @@ def _clauses(content: str) -> Annotation | None:
             return None
     if remarks:  # one remark per bracket: "明确牵头部门的，其他有关部门配合，不逐一列出，下同"
         ann["remark"] = ["，".join(remarks)]
-    return ann if ann.names_units else None
+    return ann if ann.names_units or not need_units and "leaders" in ann else None
 
 
 def _add_role(clause: re.Match[str], ann: Annotation) -> bool:
