@@ -23,6 +23,7 @@ from govtasks._types import PathLike
 from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
 from govtasks.breakdown.html import flatten_grid
+from govtasks.breakdown.wordnum import Numbering
 from govtasks.errors import WorkbookError
 from govtasks.io.workbook import Sheet
 from govtasks.model import Breakdown, RosterUnit
@@ -34,7 +35,7 @@ _OFFICE_DOC = "/officeDocument"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WRAPPERS = (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins")
 _TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-_NOT_FLOW = (_MC_FALLBACK, W + "txbxContent", W + "del", W + "moveFrom")
+_NOT_FLOW = (_MC_FALLBACK, W + "txbxContent", W + "del", W + "moveFrom", W + "pPr", W + "rPr")  # pPr: its w:tab are tab stops
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError,
                 NotImplementedError, RuntimeError, ET.ParseError)
 
@@ -54,6 +55,7 @@ class _Body:
     sheets: list[Sheet | None] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     before: dict[int, int] = field(default_factory=dict)  # table index → body paragraphs before it
+    numbering: Numbering | None = None  # the numbers Word shows before numbered paragraphs
 
 
 def _children(el: ET.Element) -> Iterator[ET.Element]:
@@ -65,9 +67,10 @@ def _children(el: ET.Element) -> Iterator[ET.Element]:
             yield child
 
 
-def paragraph_text(p: ET.Element) -> str:
-    """The text of a ``w:p`` as Word shows it (tabs, line breaks; no deleted text or text boxes)."""
-    parts: list[str] = []
+def paragraph_text(p: ET.Element, numbering: Numbering | None = None) -> str:
+    """The text of a ``w:p`` as Word shows it (tabs, line breaks; no deleted text or text boxes),
+    after the number Word's automatic numbering gives it ("一、", "1."; see :mod:`.wordnum`)."""
+    parts: list[str] = [numbering.label(p)] if numbering else []
 
     def walk(el: ET.Element) -> None:
         for child in el:
@@ -100,7 +103,7 @@ def _cell_text(tc: ET.Element, body: _Body) -> str:
     parts: list[str] = []
     for child in _children(tc):
         if child.tag == W + "p":
-            parts.append(paragraph_text(child))
+            parts.append(paragraph_text(child, body.numbering))
         elif child.tag == W + "tbl":
             parts += _read_table(child, body)
     return "\n".join(parts)
@@ -148,12 +151,12 @@ def _read_table(tbl: ET.Element, body: _Body) -> list[str]:
     return flatten_grid(grid)
 
 
-def _read_body(root: ET.Element) -> _Body:
-    out = _Body()
+def _read_body(root: ET.Element, numbering: Numbering | None = None) -> _Body:
+    out = _Body(numbering=numbering)
     body = root.find(W + "body")
     for child in _children(body if body is not None else root):
         if child.tag == W + "p":
-            out.paragraphs.append(paragraph_text(child))
+            out.paragraphs.append(paragraph_text(child, numbering))
         elif child.tag == W + "tbl":
             out.before[len(out.sheets)] = len(out.paragraphs)
             _read_table(child, out)
@@ -172,6 +175,24 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
+def _related(zf: zipfile.ZipFile, part: str, kind: str) -> bytes | None:
+    """The bytes of the part of type ``kind`` (numbering, styles) the main part relates to, or None."""
+    folder, name = posixpath.split(part)
+    try:
+        rels = ET.fromstring(zf.read(posixpath.join(folder, "_rels", name + ".rels")))
+    except KeyError:
+        return None
+    for rel in rels.iter(_REL):
+        if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            try:
+                return zf.read(path)
+            except KeyError:
+                return None
+    return None
+
+
 def _not_word(data: bytes, names: set[str], file: str) -> str:
     """A Chinese explanation of why ``data`` is not a readable .docx."""
     if data.startswith(_OLE_MAGIC):
@@ -188,22 +209,26 @@ def _not_word(data: bytes, names: set[str], file: str) -> str:
     return f"{file}: 不是 Word 文件（.docx），无法读取"
 
 
-def _document_root(data: bytes, file: str) -> ET.Element:
-    """The parsed main document part; every failure → WorkbookError."""
+def _document_root(data: bytes, file: str) -> tuple[ET.Element, Numbering | None]:
+    """The parsed main document part, and its automatic numbering (None: it numbers nothing); every
+    failure → WorkbookError."""
     names: set[str] = set()
     root: ET.Element | None = None
+    numbering: Numbering | None = None
     try:
         if data.startswith(b"PK"):
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
                 part = _main_part(zf)
                 root = ET.fromstring(zf.read(part)) if part in names else None
+                if root is not None and (lists := _related(zf, part, "numbering")):
+                    numbering = Numbering(lists, _related(zf, part, "styles")) or None
     except _READ_ERRORS as exc:
         msg = f"{file}: Word 文件已损坏，无法读取（{exc}）；请在 Word/WPS 中打开后另存为 .docx"
         raise WorkbookError(msg, file=file) from exc
     if not names or root is None or root.tag != W + "document":
         raise WorkbookError(_not_word(data, names, file), file=file)
-    return root
+    return root, numbering
 
 
 def read_docx(data: bytes, file: str) -> tuple[list[Sheet], list[str]]:
@@ -216,7 +241,7 @@ def read_docx(data: bytes, file: str) -> tuple[list[Sheet], list[str]]:
     Raises:
         WorkbookError: a broken zip or XML, an old .doc, or not a Word file.
     """
-    body = _read_body(_document_root(data, file))
+    body = _read_body(*_document_root(data, file))
     return [s for s in body.sheets if s is not None], body.paragraphs
 
 
@@ -239,7 +264,7 @@ def import_docx(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
         138
     """
     data, name = load_bytes(path)
-    body = _read_body(_document_root(data, name))
+    body = _read_body(*_document_root(data, name))
     sheets = [s for s in body.sheets if s is not None]
     context = {f"表{i + 1}": body.paragraphs[:n] for i, n in body.before.items()}
     return breakdown_from_document(name, sheets, "\n".join(body.paragraphs), context=context, kind="Word 文件",
