@@ -22,6 +22,7 @@ from typing import Mapping, Sequence
 from govtasks._types import PathLike
 from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
+from govtasks.breakdown.wordnum import FORMATS
 from govtasks.errors import WorkbookError
 from govtasks.io.workbook import Sheet
 from govtasks.model import Breakdown, RosterUnit
@@ -37,6 +38,44 @@ _CHROME = frozenset({"header", "footer", "aside"})  # dropped unless inside <art
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_LIST_TYPES = {"1": ("decimal", ". "), "a": ("lowerLetter", ". "), "A": ("upperLetter", ". "),
+               "i": ("lowerRoman", ". "), "I": ("upperRoman", ". ")}
+"""``<ol type=…>`` → (the number format, what a browser writes after the number)."""
+_LIST_STYLES = {
+    "decimal": ("decimal", ". "), "decimal-leading-zero": ("decimalZero", ". "),
+    "lower-alpha": ("lowerLetter", ". "), "lower-latin": ("lowerLetter", ". "),
+    "upper-alpha": ("upperLetter", ". "), "upper-latin": ("upperLetter", ". "),
+    "lower-roman": ("lowerRoman", ". "), "upper-roman": ("upperRoman", ". "),
+    "cjk-ideographic": ("chineseCounting", "、"), "simp-chinese-informal": ("chineseCounting", "、"),
+    "trad-chinese-informal": ("chineseCounting", "、"), "cjk-decimal": ("ideographDigital", "、"),
+    "cjk-heavenly-stem": ("ideographTraditional", "、"), "none": ("", ""),
+}
+"""CSS ``list-style-type`` → (the number format, what a browser writes after the number)."""
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)")
+
+
+@dataclass
+class _List:
+    """An open ``<ol>`` (the next number, its format) or ``<ul>`` (``fmt`` None: no numbers)."""
+
+    fmt: str | None
+    after: str = ""
+    next: int = 1
+    step: int = 1
+
+
+def _open_list(tag: str, attrs: dict[str, str | None]) -> _List:
+    """The numbering a browser gives the items of a list element."""
+    if tag == "ul":
+        return _List(None)
+    fmt, after = _LIST_TYPES.get((attrs.get("type") or "1").strip(), ("decimal", ". "))
+    m = _LIST_STYLE.search((attrs.get("style") or "").lower())
+    if m and m.group(1) in _LIST_STYLES:
+        fmt, after = _LIST_STYLES[m.group(1)]
+    start = re.match(r"\s*(-?\d+)", attrs.get("start") or "")
+    return _List(fmt or None, after, int(start.group(1)) if start else 1, -1 if "reversed" in attrs else 1)
+
+
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 _BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF")
@@ -144,6 +183,7 @@ class _PageParser(HTMLParser):
         self._tables: list[_Table] = []
         self._skip: tuple[str, int] | None = None  # (tag, depth) of a dropped element
         self._content_depth = 0  # open <article>/<main> elements
+        self._lists: list[_List] = []  # open <ol>/<ul>, innermost last: an <ol>'s items are numbered
 
     # -- routing -------------------------------------------------------------
     def _targets(self) -> list[_Lines]:
@@ -183,6 +223,19 @@ class _PageParser(HTMLParser):
             self._table_start(tag, dict(attrs))
         elif tag in _BLOCK:
             self._soft()
+            if tag in ("ol", "ul"):
+                self._lists.append(_open_list(tag, dict(attrs)))
+            elif tag == "li" and self._lists and self._lists[-1].fmt is not None:
+                self._number(self._lists[-1], dict(attrs))
+
+    def _number(self, numbered: _List, attrs: dict[str, str | None]) -> None:
+        """The number a browser shows before a list item ("1. ", "一、"), written as its text."""
+        value = re.match(r"\s*(-?\d+)", attrs.get("value") or "")
+        n = int(value.group(1)) if value else numbered.next
+        numbered.next = n + numbered.step
+        assert numbered.fmt is not None
+        for lines in self._targets():
+            lines.add(FORMATS.get(numbered.fmt, str)(n) + numbered.after)
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip is not None:
@@ -196,6 +249,8 @@ class _PageParser(HTMLParser):
             self._table_end(tag)
         elif tag in _BLOCK:
             self._soft()
+            if tag in ("ol", "ul") and self._lists:
+                self._lists.pop()
 
     def _dropped(self, tag: str, attrs: dict[str, str | None]) -> bool:
         """Scripts, styles, navigation, page header/footer chrome and hidden elements."""

@@ -9,6 +9,7 @@ A clerk who types a notice in Word or WPS often numbers its items with the numbe
 :class:`Numbering` renders those numbers in document order, the way Word counts them: each list
 (an abstract numbering, or a ``w:num`` that restarts it) keeps one counter per level; a paragraph
 at a level advances that level's counter and restarts the levels below it. Bullets are no number.
+:data:`FORMATS` also writes the numbers of a web page's ``<ol>`` items (:mod:`.html`).
 """
 
 from __future__ import annotations

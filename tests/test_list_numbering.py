@@ -1,5 +1,6 @@
-"""Word's automatic numbering (govtasks/breakdown/wordnum.py): the numbers a clerk's numbering button
-puts before paragraphs are in no paragraph's text, only in word/numbering.xml. The documents here are
+"""Automatic numbering: the numbers Word's numbering button puts before paragraphs are in no
+paragraph's text, only in word/numbering.xml (govtasks/breakdown/wordnum.py), and those a browser
+puts before the items of an ``<ol>`` are in no element's text (html.py). The Word documents here are
 written by LibreOffice (a real second client) from ODF text, or built part by part where a test needs
 one numbering feature; the expected numbers are those a reader sees in the document."""
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import govtasks as gt
 from govtasks.breakdown.docx import read_docx
+from govtasks.breakdown.html import read_html
 
 _ODF = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -147,3 +149,54 @@ def test_number_formats_counters_restarts_and_styles(libreoffice, tmp_path: Path
     export = libreoffice(docx, "txt:Text", tmp_path / "lo").read_text(encoding="utf-8-sig")
     shown = [line.strip().replace("\t", " ").removeprefix("• ") for line in export.splitlines() if line.strip()]
     assert [line.replace(" ", "") for line in shown] == [line.replace(" ", "") for line in ours]
+
+
+_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<p>某区2024年重点工作任务分解</p>
+<ol style="list-style-type: cjk-ideographic">
+ <li>经济发展
+  <ol>
+   <li>推进重点项目建设，全年完成投资100亿元。（区发改委牵头，区财政局配合）</li>
+   <li>加快专项债券项目建设。（区财政局牵头）</li>
+  </ol>
+ </li>
+ <li>民生保障
+  <ol start="3">
+   <li>城镇新增就业5000人。（区人社局牵头）</li>
+   <li>新建养老服务站10个。<ul><li>社区站6个</li></ul>（区民政局牵头）</li>
+  </ol>
+ </li>
+</ol>
+</body></html>"""
+
+
+def test_a_web_page_numbered_by_its_ordered_lists(tmp_path: Path) -> None:
+    # A browser shows 一、 for list-style-type cjk-ideographic, "1. " for a plain <ol>, and counts on
+    # from start=; a <ul>'s items get no number.
+    page = tmp_path / "某区.html"
+    page.write_text(_PAGE, encoding="utf-8")
+    assert read_html(page.read_bytes(), page.name)[1].split("\n") == [
+        "某区2024年重点工作任务分解", "一、经济发展", "1. 推进重点项目建设，全年完成投资100亿元。（区发改委牵头，区财政局配合）",
+        "2. 加快专项债券项目建设。（区财政局牵头）", "二、民生保障", "3. 城镇新增就业5000人。（区人社局牵头）", "4. 新建养老服务站10个。",
+        "社区站6个", "（区民政局牵头）"]
+    bd = gt.import_breakdown(page)
+    assert [(t.number, t.path, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("1", ("一、经济发展",), "推进重点项目建设，全年完成投资100亿元。", ("区发改委",), ("区财政局",)),
+        ("2", ("一、经济发展",), "加快专项债券项目建设。", ("区财政局",), ()),
+        ("3", ("二、民生保障",), "城镇新增就业5000人。", ("区人社局",), ()),
+        ("4", ("二、民生保障",), "新建养老服务站10个。社区站6个", ("区民政局",), ()),
+    ]
+
+
+def test_ordered_list_types_starts_and_values_as_libreoffice_shows_them(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "lists.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><ol type="I"><li>甲</li><li>乙</li></ol>'
+                    '<ol type="a" start="3"><li>丙</li><li value="7">丁</li><li>戊</li></ol>'
+                    '<ol type="i"><li>辛</li><li>壬</li><li>癸</li><li>子</li></ol></body></html>', encoding="utf-8")
+    ours = read_html(page.read_bytes(), page.name)[1].split("\n")
+    assert ours == ["I. 甲", "II. 乙", "c. 丙", "g. 丁", "h. 戊", "i. 辛", "ii. 壬", "iii. 癸", "iv. 子"]
+    export = libreoffice(page, "txt:Text", tmp_path / "lo").read_text(encoding="utf-8-sig")
+    assert [line.strip() for line in export.splitlines() if line.strip()] == ours
+    # reversed (which LibreOffice does not show): counts down, as browsers do
+    page.write_text('<ol reversed start="3"><li>己</li><li>庚</li></ol>', encoding="utf-8")
+    assert read_html(page.read_bytes(), page.name)[1].split("\n") == ["3. 己", "2. 庚"]
