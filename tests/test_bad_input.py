@@ -89,9 +89,17 @@ def test_one_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:
 def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
     with pytest.raises(gt.WorkbookError, match="不存在"):
         gt.import_breakdown(tmp_path / "没有.xlsx")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(gt.UnsupportedFileError, match=r"^x\.pdf: 不支持的文件类型“\.pdf”"):
+        gt.import_breakdown(tmp_path / "x.pdf")
+
+
+def test_a_broken_wps_spreadsheet_is_a_clear_error(tmp_path: Path, libreoffice) -> None:  # type: ignore[no-untyped-def]
+    # .et goes through LibreOffice (when installed); two bytes are no spreadsheet it can convert.
     (tmp_path / "x.et").write_bytes(b"PK")
-    with pytest.raises(gt.UnsupportedFileError, match=r"x\.et"):
+    with pytest.raises(gt.WorkbookError) as err:
         gt.import_breakdown(tmp_path / "x.et")
+    assert str(err.value) == "x.et: LibreOffice 无法转换该文件（可能已损坏或设有密码）；请在 Word/WPS 中打开后另存为 .xlsx 再导入"
 
 
 def test_read_breakdown_refuses_non_standard_workbook() -> None:

@@ -17,7 +17,7 @@ import pytest
 import govtasks
 from govtasks.breakdown.docx import import_docx, read_docx
 from govtasks.breakdown.html import import_html, read_html
-from govtasks.errors import LayoutError, WorkbookError
+from govtasks.errors import LayoutError, UnsupportedFileError, WorkbookError
 from govtasks.model import Breakdown
 
 REPO = Path(__file__).resolve().parents[1]
@@ -204,6 +204,36 @@ def test_docx_writer_round_trip(tmp_path: Path) -> None:
     sheets, paragraphs = read_docx(path.read_bytes(), path.name)
     assert sheets[0].rows == table.rows and sorted(sheets[0].merges) == sorted(table.merges)
     assert paragraphs == ["正文", "标题", ""]  # Word's paragraph after a table
+
+
+def _fields(bd: Breakdown) -> list[tuple[object, ...]]:
+    return [(t.number, t.path, t.text, t.lead, t.coop, t.deadline.text) for t in bd.tasks]
+
+
+def test_an_old_word_file_and_a_wps_spreadsheet_are_read_through_libreoffice(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # .doc (what many government sites attach) and .et (WPS 表格): converted by LibreOffice, then read
+    # as the .docx / .xlsx would be, every message naming the file as the clerk gave it.
+    doc = libreoffice(DATA / "繁昌区2023年区政府重点工作任务.docx", "doc", tmp_path / "doc")
+    bd = govtasks.import_breakdown(doc)
+    assert len(bd.tasks) == 138
+    assert _fields(bd) == _fields(govtasks.import_breakdown(DATA / "繁昌区2023年区政府重点工作任务.docx"))
+    assert (bd.issues[0].code, bd.issues[0].message) == ("converted", "这是旧版 Word 文件：已用 LibreOffice 转换为 .docx 后读取")
+    assert str(bd.tasks[0].source).startswith("繁昌区2023年区政府重点工作任务.doc!")
+    xls = libreoffice(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx", "xls", tmp_path / "et")
+    et = xls.rename(xls.with_suffix(".et"))
+    bd = govtasks.import_breakdown(et)
+    assert len(bd.tasks) == 220
+    assert _fields(bd) == _fields(govtasks.import_breakdown(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx"))
+    assert str(bd.tasks[0].source) == "芜湖市2024年度市政府重点工作任务分解.et!任务分解!B4"
+
+
+def test_an_old_word_file_without_libreoffice_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on it
+    doc = tmp_path / "附件1.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with pytest.raises(UnsupportedFileError) as err:
+        govtasks.import_breakdown(doc)
+    assert str(err.value) == "附件1.doc: 这是旧版 Word 文件（.doc），需要安装 LibreOffice 才能读取；或在 Word/WPS 中另存为 .docx 后再导入"
 
 
 def test_docx_without_tables(tmp_path: Path) -> None:

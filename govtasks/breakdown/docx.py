@@ -247,7 +247,7 @@ def read_docx(data: bytes, file: str) -> tuple[list[Sheet], list[str]]:
 
 def import_docx(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
                 lead: LeadRule = "auto", text_importer: TextImporter | None = None,
-                columns: Mapping[str, int] | None = None) -> Breakdown:
+                columns: Mapping[str, int] | None = None, display_name: str | None = None) -> Breakdown:
     """Import a task breakdown from a Word file (.docx).
 
     Tables with a task header are read like a published workbook (two-row
@@ -264,6 +264,7 @@ def import_docx(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
         138
     """
     data, name = load_bytes(path)
+    name = display_name or name
     body = _read_body(*_document_root(data, name))
     sheets = [s for s in body.sheets if s is not None]
     context = {f"表{i + 1}": body.paragraphs[:n] for i, n in body.before.items()}

@@ -383,7 +383,7 @@ def _check_not_binary(data: bytes, file: str) -> None:
 
 def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
                 lead: LeadRule = "auto", text_importer: TextImporter | None = None,
-                columns: Mapping[str, int] | None = None) -> Breakdown:
+                columns: Mapping[str, int] | None = None, display_name: str | None = None) -> Breakdown:
     """Import a task breakdown from a saved web page.
 
     Tables with a task header are read like a published workbook (section rows,
@@ -400,6 +400,7 @@ def import_html(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | Non
         220
     """
     data, name = load_bytes(path)
+    name = display_name or name
     _check_not_binary(data, name)
     parser = _parse(data)
     sheets = [s for s in parser.sheets if s is not None]

@@ -29,7 +29,11 @@ LAYOUTS = ("standard", "table", "text", "plan")
 LAYOUT_LABELS = {"standard": "标准任务分解表", "table": "表格", "text": "文本", "plan": "工作计划（草稿）"}
 TEXT_EXTENSIONS = (".txt", ".text")
 DOCUMENT_EXTENSIONS = (".html", ".htm", ".docx")
-EXTENSIONS = GRID_EXTENSIONS + TEXT_EXTENSIONS + DOCUMENT_EXTENSIONS
+CONVERTED = {".doc": (".docx", "旧版 Word 文件"), ".wps": (".docx", "WPS 文字文件"), ".rtf": (".docx", "RTF 文件"),
+             ".odt": (".docx", "OpenDocument 文字文件"), ".et": (".xlsx", "WPS 表格文件")}
+"""Extensions read through a LibreOffice conversion (when LibreOffice is installed): → (the format
+converted to, what the file is called in messages)."""
+EXTENSIONS = GRID_EXTENSIONS + TEXT_EXTENSIONS + DOCUMENT_EXTENSIONS + tuple(CONVERTED)
 
 
 def import_breakdown(
@@ -45,7 +49,8 @@ def import_breakdown(
     Args:
         path: a workbook (.xlsx/.xlsm/.xls/.ods/.csv: the standard workbook or a
             table as published), a text notice (.txt), a saved web page
-            (.html/.htm) or a Word file (.docx).
+            (.html/.htm) or a Word file (.docx); a .doc, .wps, .rtf, .odt or .et is read
+            through LibreOffice's conversion to .docx / .xlsx when LibreOffice is installed.
         roster: a roster workbook (or RosterUnit objects): resolves aliases and
             expands groups such as 各镇政府.
         lead: ``"auto"`` (labelled columns or annotations; "*" marks; a lone
@@ -83,6 +88,8 @@ def import_breakdown(
         bd = _from_text(p, units, lead, layout, overrides)
     elif suffix in DOCUMENT_EXTENSIONS:
         bd = _from_document(p, units, lead, layout, overrides)
+    elif suffix in CONVERTED:
+        bd = _converted(p, units, lead, layout, overrides)
     else:
         msg = f"{p.name}: 不支持的文件类型“{p.suffix or '无扩展名'}”；可导入 {'、'.join(EXTENSIONS)}"
         raise UnsupportedFileError(msg, file=p.name)
@@ -94,25 +101,54 @@ def import_breakdown(
     return bd
 
 
-def _refuse(p: Path, layout: str) -> LayoutError:
-    return LayoutError(f"{p.name}: 该文件不能按“{LAYOUT_LABELS[layout]}”格式读取", file=p.name)
+def _converted(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
+               columns: Mapping[str, int]) -> Breakdown:
+    """A .doc / .wps / .et … read through LibreOffice's conversion to .docx / .xlsx (named as the
+    original in every message); without LibreOffice, a message that says how to save it."""
+    import tempfile
+
+    from govtasks.io.libreoffice import convert_with_libreoffice, libreoffice_path
+
+    target, kind = CONVERTED[p.suffix.lower()]
+    if not p.is_file():
+        raise WorkbookError(f"{p.name}: 文件不存在", file=p.name)
+    if libreoffice_path() is None:
+        raise UnsupportedFileError(f"{p.name}: 这是{kind}（{p.suffix}），需要安装 LibreOffice 才能读取；"
+                                   f"或在 Word/WPS 中另存为 {target} 后再导入", file=p.name)
+    with tempfile.TemporaryDirectory(prefix="govtasks-") as tmp:
+        out = convert_with_libreoffice([p], Path(tmp), fmt=target[1:])[p]
+        if out is None:
+            raise WorkbookError(f"{p.name}: LibreOffice 无法转换该文件（可能已损坏或设有密码）；"
+                                f"请在 Word/WPS 中打开后另存为 {target} 再导入", file=p.name)
+        if target == ".xlsx":
+            bd = _from_grid(out, roster, lead, layout, columns, name=p.name)
+        else:
+            bd = _from_document(out, roster, lead, layout, columns, name=p.name)
+    note = Issue(code=codes.CONVERTED, severity=Severity.INFO, where=CellRef(file=p.name),
+                 message=f"这是{kind}：已用 LibreOffice 转换为 {target} 后读取")
+    return bd.replace(issues=IssueList((note, *bd.issues)))
+
+
+def _refuse(p: Path, layout: str, name: str | None = None) -> LayoutError:
+    shown = name or p.name
+    return LayoutError(f"{shown}: 该文件不能按“{LAYOUT_LABELS[layout]}”格式读取", file=shown)
 
 
 def _from_grid(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
-               columns: Mapping[str, int]) -> Breakdown:
+               columns: Mapping[str, int], name: str | None = None) -> Breakdown:
     from govtasks.breakdown.standard import breakdown_from_workbook, is_standard
     from govtasks.breakdown.table import breakdown_from_sheets
 
     if layout in ("text", "plan"):
-        raise _refuse(p, layout)
-    wb = read_workbook(p)
+        raise _refuse(p, layout, name)
+    wb = read_workbook(p, display_name=name)
     if layout == "standard" or (layout is None and is_standard(wb.sheets)):
         return breakdown_from_workbook(wb).replace(layout="standard")  # the workbook read once
     kind = kind_of({s.name: s.rows for s in wb.sheets})
     if kind == "form":
-        msg = (f"{p.name}: 这是{KIND_LABELS[kind]}，不是任务分解表；报回的表请用 govtasks merge / status 汇总"
+        msg = (f"{wb.name}: 这是{KIND_LABELS[kind]}，不是任务分解表；报回的表请用 govtasks merge / status 汇总"
                f"（Python: read_returns），任务分解请给出分解表文件")
-        raise LayoutError(msg, file=p.name)
+        raise LayoutError(msg, file=wb.name)
     sheets = [s for s in wb.sheets if s.name == REPORT_MAIN_SHEET] if kind == "report" else wb.sheets
     bd = breakdown_from_sheets(wb.name, sheets, roster=roster, lead=lead, columns=columns)
     if kind == "report":  # its other sheets list answers, not tasks
@@ -135,19 +171,20 @@ def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
 
 
 def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
-                   columns: Mapping[str, int]) -> Breakdown:
+                   columns: Mapping[str, int], name: str | None = None) -> Breakdown:
     from govtasks.breakdown import docx, html
     from govtasks.breakdown.document import load_bytes
     from govtasks.breakdown.text import breakdown_from_text
 
     if layout == "standard":
-        raise _refuse(p, layout)
+        raise _refuse(p, layout, name)
     is_docx = p.suffix.lower() == ".docx"
     if layout in ("text", "plan"):
-        data, name = load_bytes(p)
+        data, written = load_bytes(p)
+        name = name or written
         text = "\n".join(docx.read_docx(data, name)[1]) if is_docx else html.read_html(data, name)[1]
         return breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan", tables=False)
     text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead,
                                                            columns=columns)
     reader = docx.import_docx if is_docx else html.import_html
-    return reader(p, roster=roster, lead=lead, text_importer=text_importer, columns=columns)
+    return reader(p, roster=roster, lead=lead, text_importer=text_importer, columns=columns, display_name=name)
