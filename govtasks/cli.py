@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     p.args.add_argument("--debug", action="store_true", help="出错时显示完整的 Python 错误信息（也可写在命令之后）")
     sub = p.add_subparsers(dest="command", required=True, title="命令")
     imp = _command(sub, "import", help="导入任务分解（表格、文本、网页、Word），写成标准任务分解表",
-                         description="导入任务分解（Excel/CSV 表格、.txt 文本通知、.html 网页、.docx Word 文件；.doc/.wps/.et 等经 LibreOffice 转换），写成标准任务分解表")
+                         description="导入任务分解（Excel/CSV 表格、.txt 文本通知、.html 网页、.docx Word 文件、.pdf；.doc/.wps/.et 等经 LibreOffice 转换），写成标准任务分解表")
     imp.args.add_argument("sources", nargs="+", metavar="SRC", help="要导入的文件（可多个）")
     imp.args.add_argument("-o", "--output", metavar="OUT", help="输出文件（多个输入时为输出文件夹）；默认 <原文件名>_标准.xlsx")
     imp.args.add_argument("--roster", metavar="R.xlsx", help="单位名册（单位名称/别名/所属分组），用于统一单位名称、展开分组")

@@ -89,9 +89,13 @@ def test_one_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:
 def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
     with pytest.raises(gt.WorkbookError, match="不存在"):
         gt.import_breakdown(tmp_path / "没有.xlsx")
-    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
-    with pytest.raises(gt.UnsupportedFileError, match=r"^x\.pdf: 不支持的文件类型“\.pdf”"):
+    (tmp_path / "x.pptx").write_bytes(b"PK")
+    with pytest.raises(gt.UnsupportedFileError, match=r"^x\.pptx: 不支持的文件类型“\.pptx”"):
+        gt.import_breakdown(tmp_path / "x.pptx")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")  # the first line of a PDF, and nothing after it
+    with pytest.raises(gt.WorkbookError) as err:
         gt.import_breakdown(tmp_path / "x.pdf")
+    assert str(err.value) == "x.pdf: PDF 文件已损坏，无法读取（No /Root object! - Is this really a PDF?）"
 
 
 def test_a_broken_wps_spreadsheet_is_a_clear_error(tmp_path: Path, libreoffice) -> None:  # type: ignore[no-untyped-def]

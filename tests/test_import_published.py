@@ -236,6 +236,60 @@ def test_an_old_word_file_without_libreoffice_gets_a_message(tmp_path: Path, mon
     assert str(err.value) == "附件1.doc: 这是旧版 Word 文件（.doc），需要安装 LibreOffice 才能读取；或在 Word/WPS 中另存为 .docx 后再导入"
 
 
+def test_a_pdf_table_printed_from_excel_gives_the_workbook_s_tasks(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 芜湖's 220 tasks printed by LibreOffice onto 24 pages, the header repeated on each, long task
+    # texts wrapped inside their cells, and "国家金融监管总局芜湖分局" filling its cell's width just
+    # above the next unit's line.
+    pdf = libreoffice(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx", "pdf", tmp_path / "pdf")
+    bd = govtasks.import_breakdown(pdf)
+    assert len(bd.tasks) == 220 and bd.layout == "table"
+    xlsx = govtasks.import_breakdown(DATA / "芜湖市2024年度市政府重点工作任务分解.xlsx")
+    assert _fields(bd) == _fields(xlsx)
+    task = next(t for t in bd.tasks if t.number == "15")
+    assert (task.text, task.lead) == ("新增小微企业首贷户2500家以上。", ("市地方金融局", "国家金融监管总局芜湖分局", "市市场监管局"))
+    wrapped = next(t for t in bd.tasks if t.text.startswith("全面优化整合政策体系"))
+    assert wrapped.text == "全面优化整合政策体系，统筹好规划、财政、产业、科技、金融等政策工具，放大组合效应。"
+    assert (bd.title, bd.year) == ("2024年度市政府重点工作任务分解", 2024)
+
+
+def test_a_pdf_notice_printed_from_word_gives_the_notice_s_tasks(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 广丰's notice (seed 003) printed onto 21 pages: every paragraph wrapped into lines of the page's
+    # width, the annotations broken across lines ("…科技" / "局、各乡镇(街道))").
+    pdf = libreoffice(DATA / "广丰区2021年区政府工作报告重点工作责任分工.docx", "pdf", tmp_path / "pdf")
+    bd = govtasks.import_breakdown(pdf)
+    assert len(bd.tasks) == 101 and bd.layout == "text"
+    assert _fields(bd) == _fields(govtasks.import_breakdown(DATA / "广丰区2021年区政府工作报告重点工作责任分工.docx"))
+    task = bd.tasks[1]
+    assert (task.number, task.path, task.lead, task.coop) == (
+        "2", ("一、持之以恒主攻工业,不断做强发展支柱", "(一)持续壮大产业集群"), ("上饶高新区",),
+        ("区工信局", "区商务局", "区科技局", "各乡镇（街道）"))
+
+
+def test_a_pdf_with_an_open_password(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "加密.docx"
+    shutil.copyfile(DATA / "广丰区2021年区政府工作报告重点工作责任分工.docx", src)
+    options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"123"}}'
+    pdf = libreoffice(src, f"pdf:writer_pdf_Export:{options}", tmp_path / "pdf")
+    with pytest.raises(WorkbookError) as err:
+        govtasks.import_breakdown(pdf)
+    assert str(err.value) == "加密.pdf: PDF 文件设有密码，请取消密码后另存再试"
+
+
+def test_a_scanned_pdf_and_a_file_that_is_no_pdf(tmp_path: Path) -> None:
+    from PIL import Image  # pdfplumber's own dependency; it writes a page that is only an image, as a scanner does
+
+    scan = tmp_path / "扫描件.pdf"
+    Image.new("RGB", (595, 842), "white").save(scan)
+    with pytest.raises(WorkbookError) as err:
+        govtasks.import_breakdown(scan)
+    assert str(err.value) == "扫描件.pdf: 这个 PDF 是扫描的图片，没有文字可读；请提供 Word/Excel 原件或文字版 PDF"
+    fake = tmp_path / "附件.pdf"
+    fake.write_bytes(b"<html><body>not a pdf</body></html>")
+    with pytest.raises(WorkbookError) as err:
+        govtasks.import_breakdown(fake)
+    assert str(err.value) == "附件.pdf: 不是 PDF 文件，无法按 PDF 读取"
+
+
 def test_docx_without_tables(tmp_path: Path) -> None:
     path = published.write_docx(tmp_path / "通知.docx", [("title", "关于印发重点工作的通知"), "1.推进工作。"])
     with pytest.raises(LayoutError, match=r"^通知\.docx: Word 文件中没有任务表格，也没有可识别的任务文本$"):

@@ -28,7 +28,7 @@ LAYOUTS = ("standard", "table", "text", "plan")
 """Layout names accepted by ``layout=`` (and ``--layout``)."""
 LAYOUT_LABELS = {"standard": "标准任务分解表", "table": "表格", "text": "文本", "plan": "工作计划（草稿）"}
 TEXT_EXTENSIONS = (".txt", ".text")
-DOCUMENT_EXTENSIONS = (".html", ".htm", ".docx")
+DOCUMENT_EXTENSIONS = (".html", ".htm", ".docx", ".pdf")
 CONVERTED = {".doc": (".docx", "旧版 Word 文件"), ".wps": (".docx", "WPS 文字文件"), ".rtf": (".docx", "RTF 文件"),
              ".odt": (".docx", "OpenDocument 文字文件"), ".et": (".xlsx", "WPS 表格文件")}
 """Extensions read through a LibreOffice conversion (when LibreOffice is installed): → (the format
@@ -49,7 +49,7 @@ def import_breakdown(
     Args:
         path: a workbook (.xlsx/.xlsm/.xls/.ods/.csv: the standard workbook or a
             table as published), a text notice (.txt), a saved web page
-            (.html/.htm) or a Word file (.docx); a .doc, .wps, .rtf, .odt or .et is read
+            (.html/.htm), a Word file (.docx) or a PDF (.pdf); a .doc, .wps, .rtf, .odt or .et is read
             through LibreOffice's conversion to .docx / .xlsx when LibreOffice is installed.
         roster: a roster workbook (or RosterUnit objects): resolves aliases and
             expands groups such as 各镇政府.
@@ -172,19 +172,20 @@ def _from_text(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: st
 
 def _from_document(p: Path, roster: Sequence[RosterUnit], lead: LeadRule, layout: str | None,
                    columns: Mapping[str, int], name: str | None = None) -> Breakdown:
-    from govtasks.breakdown import docx, html
+    from govtasks.breakdown import docx, html, pdf
     from govtasks.breakdown.document import load_bytes
     from govtasks.breakdown.text import breakdown_from_text
 
     if layout == "standard":
         raise _refuse(p, layout, name)
-    is_docx = p.suffix.lower() == ".docx"
+    suffix = p.suffix.lower()
     if layout in ("text", "plan"):
         data, written = load_bytes(p)
         name = name or written
-        text = "\n".join(docx.read_docx(data, name)[1]) if is_docx else html.read_html(data, name)[1]
+        text = ("\n".join(docx.read_docx(data, name)[1]) if suffix == ".docx" else
+                "\n".join(pdf.read_pdf(data, name)[1]) if suffix == ".pdf" else html.read_html(data, name)[1])
         return breakdown_from_text(text, name, roster=roster, lead=lead, plan=layout == "plan", tables=False)
     text_importer = None if layout == "table" else partial(breakdown_from_text, roster=roster, lead=lead,
                                                            columns=columns)
-    reader = docx.import_docx if is_docx else html.import_html
+    reader = {".docx": docx.import_docx, ".pdf": pdf.import_pdf}.get(suffix, html.import_html)
     return reader(p, roster=roster, lead=lead, text_importer=text_importer, columns=columns, display_name=name)

@@ -148,6 +148,14 @@ def _alone(fragment: str) -> bool:
     return len(bare) >= 3 and bare.endswith(_SUFFIXES) and bare not in _CONTINUATIONS
 
 
+def names_meet(before: str, after: str) -> bool:
+    """Whether a line break between ``before`` and ``after`` falls between two unit names: the last
+    part of ``before`` and the first part of ``after`` each stand as a name ("…芜湖分局" / "市市场监管局")."""
+    last = _ANY_SEP.split(before.rstrip())[-1]
+    first = _ANY_SEP.split(after.lstrip())[0]
+    return bool(last and first) and _alone(last) and _alone(first)
+
+
 _OFFICE_VERBS = ("主办", "协办")
 """Verbs that end like a unit name (…办): "区工信局主办" is a clause, no name."""
 
