@@ -67,6 +67,7 @@ TEXT_CUT = "text-cut"                      # a text's last task stops inside a s
 ANNOTATION_UNUSED = "annotation-unused"    # a heading's units or progress that went to no task (kept in the message)
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan
 COLUMNS_UNUSED = "columns-unused"          # --columns given for a document that was not read as a table
+OUTSIDE_TABLE = "outside-table"            # a PDF's text after its first table, outside the table's borders (kept in the message)
 
 # returned forms and the consolidated report (docs/returns.md)
 MISSING_RETURN = "missing-return"          # a unit with tasks sent no return

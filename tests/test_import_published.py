@@ -249,7 +249,22 @@ def test_a_pdf_table_printed_from_excel_gives_the_workbook_s_tasks(libreoffice, 
     assert (task.text, task.lead) == ("新增小微企业首贷户2500家以上。", ("市地方金融局", "国家金融监管总局芜湖分局", "市市场监管局"))
     wrapped = next(t for t in bd.tasks if t.text.startswith("全面优化整合政策体系"))
     assert wrapped.text == "全面优化整合政策体系，统筹好规划、财政、产业、科技、金融等政策工具，放大组合效应。"
+    # a centred cell whose long name LibreOffice broke between words: "国家金融监管" / "总局芜湖分局"
+    centred = next(t for t in bd.tasks if t.number == "14")
+    assert centred.coop == ("人行芜湖分行", "国家金融监管总局芜湖分局", "各县市区政府", "开发区管委会")
     assert (bd.title, bd.year) == ("2024年度市政府重点工作任务分解", 2024)
+    assert not [i for i in bd.issues if i.code == "outside-table"]
+
+
+def test_a_pdf_whose_merged_cells_a_page_break_cut(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 弋江's report (seed 004) printed by LibreOffice: where a merged 牵头责任单位 cell runs over a
+    # page break, its name is printed outside the table's borders. Every task is found, and the
+    # words outside the table are reported, not dropped.
+    pdf = libreoffice(DATA / "弋江区2023年二季度重点工作进展和完成情况.xlsx", "pdf", tmp_path / "pdf")
+    bd = govtasks.import_breakdown(pdf)
+    assert len(bd.tasks) == 126
+    (outside,) = [i for i in bd.issues if i.code == "outside-table"]
+    assert "“区经信局”" in outside.message and outside.message.startswith("PDF 中表格之后有")
 
 
 def test_a_pdf_notice_printed_from_word_gives_the_notice_s_tasks(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
