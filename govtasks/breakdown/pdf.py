@@ -96,11 +96,17 @@ def _cell_text(lines: list[_Line], width: float, size: float) -> str:
     if not lines:
         return ""
     short = all(len(line.text) <= 20 for line in lines) and not any("。" in line.text for line in lines)
+
+    def full(at: int) -> bool:
+        prev = lines[at]
+        return bool(prev.text.strip()) and _wraps(_Line(prev.text, 0.0, prev.right - prev.left, prev.lead),
+                                                  lines[at + 1], width, _CELL_ROOM * size)
+
     text = lines[0].text
-    for prev, line in zip(lines, lines[1:]):
-        full = _Line(prev.text, 0.0, prev.right - prev.left, prev.lead)
-        wrapped = (_wraps(full, line, width, _CELL_ROOM * size) and prev.text.strip()
-                   and not (short and names_meet(prev.text, line.text)))
+    for at, line in enumerate(lines[1:], 1):
+        # the next name may wrap too: read it with the line after it ("区人社局" / "区农业农" / "村局")
+        after = line.text + (lines[at + 1].text if at + 1 < len(lines) and full(at) else "")
+        wrapped = full(at - 1) and not (short and names_meet(text.rsplit("\n", 1)[-1], after))
         text += ("" if wrapped else "\n") + line.text
     return text.strip()
 
