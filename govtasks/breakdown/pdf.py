@@ -3,10 +3,11 @@
 Government sites often publish a breakdown as a PDF (printed from Word, WPS or Excel). Each ruled
 table on a page becomes a grid (a cell drawn over several rows or columns is a merge, its value in
 its top-left cell); a table that goes on over the next page continues the same grid (its header
-repeated or not). A cell's lines are joined where the text only wrapped (the line runs to the
-cell's right edge) and kept apart where the writer broke the line (units one per line). The text
-outside the tables, line by line without page numbers, goes to the text importer when there is
-no task table. Characters are taken as the PDF has them: no space is guessed from a gap.
+printed again left out). A cell's lines are joined where the text only wrapped (the line is nearly
+as wide as the cell's text area) and kept apart where the writer broke the line (units one per
+line). The text outside the tables, as paragraphs without page numbers, goes to the text importer
+when there is no task table; after a task table it is reported. Characters are taken as the PDF
+has them: no space is guessed from a gap.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any, Mapping, NamedTuple, Sequence
 
+from govtasks import issues as codes
 from govtasks._types import PathLike
 from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
 from govtasks.breakdown.labels import field_of
 from govtasks.breakdown.units import names_meet
-from govtasks import issues as codes
 from govtasks.errors import WorkbookError
 from govtasks.issues import CellRef, Issue, IssueList, Severity
 from govtasks.io.workbook import Merge, Sheet
@@ -188,9 +189,9 @@ def _repeats(sheet: Sheet, grid: list[list[str]]) -> int:
 
 
 def _goes_on(sheet: Sheet, grid: list[list[str]]) -> bool:
-    """Whether a page's table goes on with ``sheet``, the table before it (no text between them):
-    as wide, and starting with the sheet's header again or with no header (a new header is a new
-    table)."""
+    """Whether a page's table goes on with ``sheet``, the table before it (nothing but the words of
+    cut cells between them): as wide, and starting with the sheet's header again or with no header
+    (a new header is a new table)."""
     if len(sheet.rows[0]) != len(grid[0]):
         return False
     first = [c for c in grid[0] if c.strip()]
