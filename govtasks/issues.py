@@ -63,6 +63,7 @@ SHEET_SKIPPED = "sheet-skipped"            # a sheet without a recognisable head
 ROW_SKIPPED = "row-skipped"                # a row that is neither task nor heading (text kept here)
 UNREADABLE_FILE = "unreadable-file"        # a file that could not be read at all (breakdown or return)
 SECTION_COUNT = "section-count"            # "(13项)" disagrees with the tasks found
+DEEP_PATH = "deep-path"                    # headings deeper than three levels: the lower ones share 三级标题
 TEXT_CUT = "text-cut"                      # a text's last task stops inside a sentence (the copy may be cut)
 ANNOTATION_UNUSED = "annotation-unused"    # a heading's units or progress that went to no task (kept in the message)
 NO_UNITS_YET = "no-units-yet"              # draft task from a prose plan

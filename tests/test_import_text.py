@@ -825,6 +825,23 @@ def test_a_heading_duty_line_gives_its_leader_to_tasks_that_name_their_own_units
         (1, "标题“一、粮食产能工程”的标注（牵头单位：省农委）未用于其下任务（其下任务各有单位），请核对是否应写入各项任务")]
 
 
+def test_headings_four_levels_deep_keep_every_level(tmp_path: Path) -> None:
+    # 一、 / （一） / 1. / （1） above the ① items (the layout of h103 楚雄 2021): the standard workbook
+    # has three heading levels, so the third and fourth are written together in the third (the fourth
+    # was dropped), said once in an INFO issue, and the path survives the standard workbook.
+    text = ("一、工作任务\n（一）实施民生工程\n1.城乡居民增收工程\n（1）增加城镇居民收入\n"
+            "①以就业促增收。（牵头部门：州人社局）\n（2）增加农村居民收入\n①发展特色产业。（牵头部门：州农业农村局）\n")
+    bd = breakdown_from_text(text, "楚.txt")
+    assert [(t.number, t.path) for t in bd.tasks] == [
+        ("1", ("一、工作任务", "（一）实施民生工程", "1.城乡居民增收工程 （1）增加城镇居民收入")),
+        ("1", ("一、工作任务", "（一）实施民生工程", "1.城乡居民增收工程 （2）增加农村居民收入")),
+    ]
+    assert [(i.code, i.where.row, i.message) for i in bd.issues if i.code == codes.DEEP_PATH] == [
+        (codes.DEEP_PATH, 5, "有 2 项任务的标题多达 4 级，标准任务分解表只有三级标题：第三级及以下的标题合写在“三级标题”中")]
+    out = write_breakdown(bd, tmp_path / "标准.xlsx")
+    assert [t.path for t in read_breakdown(out).tasks] == [t.path for t in bd.tasks]
+
+
 def test_a_merged_category_column_before_the_number_column() -> None:
     # 类别 | 序号 | 工作任务 | 牵头单位 | 配合单位, the category merged over its rows (the layout of
     # h78 莲都 2023): a scrape writes the category only on the first row of its group, right before

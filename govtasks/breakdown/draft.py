@@ -116,7 +116,7 @@ def finish(
     uses = Counter((d.lead, d.coop) for d in drafts)  # distinct pairs of unit cells, first-seen order
     merged, units_of, named_of = _resolve_cells(uses, resolver, lead, has_lead_col)
     tasks = _tasks(drafts, task_ids([d.number for d in drafts]), units_of, named_of, meta.year)
-    found += _task_issues(tasks, drafts, plan)
+    found += _task_issues(tasks, drafts, plan) + _deep_paths(drafts)
     first_seen, counts = _unit_uses(uses, units_of, drafts)
     found += _unit_issues(first_seen, counts, merged, resolver)
     return Breakdown(
@@ -233,7 +233,7 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str], units_of: dict[_Pair
     for draft, task_id in zip(drafts, ids):
         pair = draft.lead, draft.coop
         lead, coop = units_of[pair]
-        path = draft.path if len(draft.path) <= 3 and all(draft.path) else tuple(p for p in draft.path if p)[:3]
+        path = draft.path if len(draft.path) <= 3 and all(draft.path) else _three_levels(draft.path)
         task = new_task(Task)
         task.__dict__.update(
             id=task_id, number=draft.number, path=path, text=draft.text,
@@ -243,6 +243,14 @@ def _tasks(drafts: Sequence[DraftTask], ids: Sequence[str], units_of: dict[_Pair
             note=draft.note, progress=draft.progress, extra=tuple(draft.extra) if draft.extra else (), source=draft.source)
         out.append(task)
     return out
+
+
+def _three_levels(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A path of at most three levels (the standard workbook's 一级/二级/三级标题): the levels below
+    the second are written together in the third ("1.城乡居民增收工程 (1)增加城镇居民收入"), so no
+    heading is lost."""
+    levels = tuple(p for p in path if p)
+    return levels if len(levels) <= 3 else (*levels[:2], " ".join(levels[2:]))
 
 
 def _persons(cell: str, named: tuple[str, ...]) -> tuple[str, ...]:
@@ -266,6 +274,16 @@ def _problems(task: Task, plan: bool) -> Iterator[tuple[str, Severity, str]]:
         yield codes.NO_LEAD, Severity.WARNING, "没有牵头单位，只有责任单位，请确认牵头单位"
     if task.deadline.kind is DeadlineKind.UNPARSED:
         yield codes.DEADLINE_UNPARSED, Severity.WARNING, f"的完成时限“{task.deadline.text}”无法识别为日期，已按原文保留"
+
+
+def _deep_paths(drafts: Sequence[DraftTask]) -> list[Issue]:
+    """One INFO issue when headings nest deeper than the standard workbook's three levels."""
+    deep = [d for d in drafts if len([p for p in d.path if p]) > 3]
+    if not deep:
+        return []
+    levels = max(len([p for p in d.path if p]) for d in deep)
+    return [Issue(code=codes.DEEP_PATH, severity=Severity.INFO, where=deep[0].where(""),
+                  message=f"有 {len(deep)} 项任务的标题多达 {levels} 级，标准任务分解表只有三级标题：第三级及以下的标题合写在“三级标题”中")]
 
 
 _WHERE = {codes.DEADLINE_UNPARSED: "deadline", codes.NO_LEAD: "lead", codes.NO_UNITS: "lead"}
