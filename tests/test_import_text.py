@@ -842,6 +842,22 @@ def test_headings_four_levels_deep_keep_every_level(tmp_path: Path) -> None:
     assert [t.path for t in read_breakdown(out).tasks] == [t.path for t in bd.tasks]
 
 
+def test_a_bracket_of_duties_a_label_and_a_remark() -> None:
+    # "〔A、B等按职责分工负责。责任单位：C、D。以下均需C、D落实，不再列出。〕" (the template of the
+    # 碳达峰 plans; h104 玉林 2024): the departments that share the duty and the 责任单位 are the task's
+    # units (with no lead label, all lead), the remark is taken out of them and said in the summary.
+    text = ("1.加强生态环境准入管理，严格落实产业政策。〔市生态环境局、市发展改革委等按职责分工负责。"
+            "责任单位：各县（市、区）人民政府、各开发园区管委会。以下均需各县（市、区）人民政府、各开发园区管委会落实，不再列出。〕\n"
+            "2.坚决遏制“两高”项目盲目发展。〔市发展改革委、市工业和信息化局等按职责分工负责〕\n")
+    bd = breakdown_from_text(text, "玉.txt")
+    assert [(t.number, t.text, t.lead, t.coop) for t in bd.tasks] == [
+        ("1", "加强生态环境准入管理，严格落实产业政策。",
+         ("市生态环境局", "市发展改革委", "各县（市、区）人民政府", "各开发园区管委会"), ()),
+        ("2", "坚决遏制“两高”项目盲目发展。", ("市发展改革委", "市工业和信息化局"), ()),
+    ]
+    assert "单位标注中的说明“以下均需各县（市、区）人民政府、各开发园区管委会落实，不再列出”已从单位名单中移出" in bd.layout.decisions
+
+
 def test_a_merged_category_column_before_the_number_column() -> None:
     # 类别 | 序号 | 工作任务 | 牵头单位 | 配合单位, the category merged over its rows (the layout of
     # h78 莲都 2023): a scrape writes the category only on the first row of its group, right before

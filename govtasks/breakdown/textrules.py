@@ -519,8 +519,8 @@ def _bracketed(content: str) -> Annotation | None:
 
 _POST = re.compile(r"(?:副?(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|书记|领导)$")
 _NOT_A_NAME = ("分管", "协管", "主管", "联系", "牵头", "负责", "责任", "包联", "挂点", "常务")
-_CLAUSE_REMARK = re.compile(r"下同|不(?:再)?逐一列出|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
-_CLAUSE = re.compile(r"(?P<who>.+?)(?:总?(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>分工负责|分别负责|共同负责|负责))"
+_CLAUSE_REMARK = re.compile(r"下同|不(?:再)?(?:逐一)?列出|^以下(?:均|各项)|第一位|为牵头|明确牵头|^其他(?:有关|相关)?(?:部门|单位)")
+_CLAUSE = re.compile(r"(?P<who>.+?)(?:总?(?P<lead>牵头|主办)(?:负责)?|(?P<coop>配合|协办|协助|参与)|(?P<duty>(?:按职责)?分工负责|分别负责|共同负责|负责))"
                      r"(?:落实|实施|推进|办理)?"
                      r"|(?P<with_lead>.+?)会同(?P<with>.+?)(?:共同)?(?:负责)?(?:落实|实施|推进|办理)?")
 """One role: "A牵头" / "A总牵头" / "B配合" / "C负责落实" / "A会同B落实" (A leads, B cooperates)."""
@@ -540,6 +540,10 @@ def _clauses(content: str, *, need_units: bool = True) -> Annotation | None:
             continue
         if _CLAUSE_REMARK.search(c):
             remarks.append(c)
+            continue
+        labels = _labels(c) if "：" in c or ":" in c else []
+        if len(labels) == 1 and labels[0][0] == 0 and labels[0][2] in ("lead", "coop"):
+            ann.add(labels[0][2], c[labels[0][1]:])  # "…等按职责分工负责。责任单位：各县（市、区）人民政府"
             continue
         m = _CLAUSE.fullmatch(c)
         if m is None or not _add_role(m, ann):
