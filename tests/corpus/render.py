@@ -84,12 +84,12 @@ def _rows(gold: dict) -> tuple[list[tuple[str, object]], list[tuple[str, str]], 
     shown: list[str] = []
     for t in gold["tasks"]:
         path = list(t.get("path") or [])
-        rows_path = path[1:] if section_column else path
+        rows_path = path[:-1] if section_column else path  # the column holds the innermost level
         for depth, heading in enumerate(rows_path):
             if shown[: depth + 1] != rows_path[: depth + 1]:
                 items.append(("section", heading))
         shown = rows_path
-        cells = {"number": t.get("number", ""), "section": path[0] if section_column else "", "text": t["text"],
+        cells = {"number": t.get("number", ""), "section": path[-1] if section_column else "", "text": t["text"],
                  "deadline": t.get("deadline", ""), "lead": sep.join(t.get("lead") or []),
                  "coop": sep.join(t.get("coop") or []), "leaders": sep.join(t.get("leaders") or []),
                  "progress": t.get("progress", "")}
