@@ -130,3 +130,17 @@ def test_a_two_character_person_after_a_whole_unit_name_is_a_person() -> None:
     assert (cell.names, cell.persons) == (("区发改委", "区财政局"), ("张三", "李四"))
     assert split_units("县公安局 交警 大队").names == ("县公安局交警大队",)
     assert split_units("市数据资源管理 中心").names == ("市数据资源管理中心",)
+
+
+def test_where_two_unit_names_meet_at_a_line_break() -> None:
+    # A PDF's cell broken over lines: a break between two whole names stays (they are two units), a
+    # break before a short ending of the name above is a wrap.
+    from govtasks.breakdown.units import names_meet
+
+    assert names_meet("国家金融监管总局芜湖分局", "市市场监管局")
+    assert names_meet("人行芜湖分行", "国家金融监管总局芜湖分局")
+    assert names_meet("市卫生健康委", "荔湾区")
+    assert not names_meet("繁昌经开区", "管委会")
+    assert not names_meet("区人力资源社会", "保障局")
+    assert not names_meet("各相关乡", "镇政府")
+    assert not names_meet("国家金融监管", "总局芜湖分局")

@@ -151,12 +151,14 @@ def _alone(fragment: str) -> bool:
 def names_meet(before: str, after: str) -> bool:
     """Whether a line break between ``before`` and ``after`` falls between two unit names: the last
     part of ``before`` stands as a name, and the first part of ``after`` is a name of its own — one
-    that starts with a place (市市场监管局) or is long (人行芜湖分行), not a short ending another name
-    goes on with ("繁昌经开区" / "管委会", "区人力资源社会" / "保障局", "各相关乡" / "镇政府")."""
+    that starts with a place (市市场监管局), is a place (荔湾区) or is long (人行芜湖分行), not a short
+    ending another name goes on with ("繁昌经开区" / "管委会", "区人力资源社会" / "保障局", "各相关乡" /
+    "镇政府")."""
     last = _ANY_SEP.split(before.rstrip())[-1]
     first = _ANY_SEP.split(after.lstrip())[0]
     return (bool(last and first) and _alone(last) and _alone(first)
-            and (len(first) >= 5 or len(first) >= 4 and (first[0] in _PLACE_WORDS or first[0] == "各")))
+            and (len(first) >= 5 or len(first) >= 4 and (first[0] in _PLACE_WORDS or first[0] == "各")
+                 or first[-1] in _PLACE_WORDS and first[0] not in _PLACE_WORDS))
 
 
 _OFFICE_VERBS = ("主办", "协办")

@@ -13,7 +13,9 @@ Word table borders (a PDF table without rules is no table to pdfplumber).
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,12 +46,14 @@ def main() -> int:
         for doc, page in pages.items():
             gold = json.loads((doc / "gold.json").read_text(encoding="utf-8"))
             pdf = work / "pdf" / f"{page.stem}.pdf"
-            try:  # one file a call: LibreOffice hangs on some pages (h86's), and a hang must not stop the rest
-                subprocess.run([exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                                "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", str(work / "pdf"), str(page)],
-                               capture_output=True, timeout=60)
+            # one file a call: LibreOffice hangs on some pages (h86's), and a hang must not stop the rest
+            call = subprocess.Popen([exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                                     "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", str(work / "pdf"), str(page)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            try:
+                call.wait(timeout=60)
             except subprocess.TimeoutExpired:
-                subprocess.run(["pkill", "-f", "soffice.bin"], check=False)
+                os.killpg(call.pid, signal.SIGKILL)  # this call's processes only
                 print(f"{doc.parent.name + '/' + doc.name:40s} LibreOffice did not print it in 60 s: not scored")
                 continue
             try:
