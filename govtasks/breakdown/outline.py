@@ -347,12 +347,13 @@ def _carries(item: Item) -> None:
                 if child.closed and not any(c.closed for c in _walk(child) if c is not child):
                     child.carries = child.ann  # units on a heading whose items have none
                 elif shared := {k: v for k in _SHARED if (v := child.ann.get(k))}:
-                    child.carries = rules.Annotation(shared)  # no units for its items: its leaders, its deadline
+                    child.carries = rules.Annotation(shared)  # its units reach no item: its leaders and deadline do
         _carries(child)
 
 
 _SHARED = ("leaders", "deadline")
-"""What a heading's annotation gives the items under it when they name their own units."""
+"""What a heading's annotation gives the items under it when its units do not (the items name their
+own, or the heading names none)."""
 
 
 def _walk(item: Item) -> Iterator[Item]:
