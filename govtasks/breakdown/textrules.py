@@ -406,8 +406,7 @@ def _labelled(body: str, labels: list[tuple[int, int, str]]) -> Annotation:
             ann.add(kind, f"{body[start:value_start - 1].strip(WS)}：{value}")
             continue
         if kind == "duty" and (roles := _clauses(value, need_units=False)) is not None:  # "吕维峰副省长负责，省农委总牵头"
-            roles.pop("remark", None)
-            ann.merge(roles)
+            ann.merge(roles)  # a remark in it ("下同") is said in the import summary, as a bracket's is
             continue
         kind = "coop" if kind == "duty" else kind
         if responsible_lead and names[i].endswith(_RESPONSIBLE):
