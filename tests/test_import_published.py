@@ -337,3 +337,15 @@ def test_xlsx_renamed_docx(tmp_path: Path) -> None:
     path.write_bytes((DATA / "繁昌区2023年区政府重点工作任务.xlsx").read_bytes())
     with pytest.raises(WorkbookError, match=r"^附件\.docx: 这是 Excel 工作簿"):
         import_docx(path)
+
+
+def test_a_narrow_pdf_cell_of_unit_names_each_wrapped() -> None:
+    # The lines a four-character-wide cell of h33 广州 2021's units prints as (LibreOffice, measured:
+    # 12-point characters, widths in points): each name wraps, a whole name may fill a line, and the
+    # line after a wrapped name's end starts the next name.
+    from govtasks.breakdown.pdf import _cell_text, _Line
+
+    widths = [("市政府办", 48.0), ("公厅", 24.0), ("市发展改", 48.0), ("革委", 24.0), ("市财政局", 48.0),
+              ("市卫生健", 48.0), ("康委", 24.0), ("荔湾区", 36.0), ("黄埔区政", 48.0), ("府", 12.0)]
+    lines = [_Line(text, 0.0, width, 12.0) for text, width in widths]
+    assert _cell_text(lines, 50.0, 12.0) == "市政府办公厅\n市发展改革委\n市财政局\n市卫生健康委\n荔湾区\n黄埔区政府"

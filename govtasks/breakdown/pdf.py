@@ -103,11 +103,16 @@ def _cell_text(lines: list[_Line], width: float, size: float) -> str:
         return bool(prev.text.strip()) and _wraps(_Line(prev.text, 0.0, prev.right - prev.left, prev.lead),
                                                   lines[at + 1], width, _CELL_ROOM * size)
 
+    def meet(before: str, at: int) -> bool:
+        """A break between two names before line ``at``; the name there may wrap too, so it is also
+        read with the line after it ("区人社局" / "区农业农" / "村局")."""
+        line = lines[at].text
+        return names_meet(before, line) or (at + 1 < len(lines) and full(at)
+                                            and names_meet(before, line + lines[at + 1].text))
+
     text = lines[0].text
     for at, line in enumerate(lines[1:], 1):
-        # the next name may wrap too: read it with the line after it ("区人社局" / "区农业农" / "村局")
-        after = line.text + (lines[at + 1].text if at + 1 < len(lines) and full(at) else "")
-        wrapped = full(at - 1) and not (short and names_meet(text.rsplit("\n", 1)[-1], after))
+        wrapped = full(at - 1) and not (short and meet(text.rsplit("\n", 1)[-1], at))
         text += ("" if wrapped else "\n") + line.text
     return text.strip()
 
