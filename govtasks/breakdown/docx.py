@@ -23,12 +23,11 @@ from govtasks._types import PathLike
 from govtasks.breakdown.document import TextImporter, breakdown_from_document, load_bytes
 from govtasks.breakdown.draft import LeadRule
 from govtasks.breakdown.html import flatten_grid
-from govtasks.breakdown.wordnum import Numbering
+from govtasks.breakdown.wordnum import W, Numbering, val
 from govtasks.errors import WorkbookError
 from govtasks.io.workbook import Sheet
 from govtasks.model import Breakdown, RosterUnit
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOC = "/officeDocument"
@@ -86,14 +85,10 @@ def paragraph_text(p: ET.Element, numbering: Numbering | None = None) -> str:
     return "".join(parts)
 
 
-def _val(el: ET.Element | None, default: str = "") -> str:
-    return default if el is None else el.get(W + "val", default)
-
-
 def _int_val(el: ET.Element | None, default: int) -> int:
     """An integer ``w:val`` (gridSpan, gridBefore), ``default`` when absent or unreadable."""
     try:
-        return max(int(_val(el, str(default))), default)
+        return max(int(val(el, str(default))), default)
     except ValueError:
         return default
 
@@ -130,7 +125,7 @@ def _read_table(tbl: ET.Element, body: _Body) -> list[str]:
         for tc in (c for c in _children(tr) if c.tag == W + "tc"):
             span = _int_val(tc.find(f"{W}tcPr/{W}gridSpan"), 1)
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
-            if vmerge is not None and _val(vmerge, "continue") != "restart" and col in open_down:
+            if vmerge is not None and val(vmerge, "continue") != "restart" and col in open_down:
                 anchor = open_down[col]
                 anchor.last_row = r
                 running[col] = anchor

@@ -108,18 +108,19 @@ class _Level:
 
     def __init__(self, lvl: ET.Element) -> None:
         self.start = _int(lvl.find(W + "start"), 1)
-        self.fmt = _val(lvl.find(W + "numFmt"), "decimal")
-        self.text = _val(lvl.find(W + "lvlText"), "")
-        self.suffix = {"nothing": "", "space": " "}.get(_val(lvl.find(W + "suff"), "tab"), " ")
+        self.fmt = val(lvl.find(W + "numFmt"), "decimal")
+        self.text = val(lvl.find(W + "lvlText"), "")
+        self.suffix = {"nothing": "", "space": " "}.get(val(lvl.find(W + "suff"), "tab"), " ")
 
 
-def _val(el: ET.Element | None, default: str) -> str:
+def val(el: ET.Element | None, default: str = "") -> str:
+    """An element's ``w:val`` (``default`` when the element or the attribute is absent)."""
     return default if el is None else el.get(W + "val", default)
 
 
 def _int(el: ET.Element | None, default: int) -> int:
     try:
-        return int(_val(el, str(default)))
+        return int(val(el, str(default)))
     except ValueError:
         return default
 
@@ -153,13 +154,13 @@ class Numbering:
                         starts[at] = _int(s, 1)
                     if (lvl := o.find(W + "lvl")) is not None:
                         overrides[at] = _Level(lvl)
-                self._nums[num.get(W + "numId", "")] = (_val(num.find(W + "abstractNumId"), ""), overrides, starts)
+                self._nums[num.get(W + "numId", "")] = (val(num.find(W + "abstractNumId"), ""), overrides, starts)
         if styles_xml:
             for style in ET.fromstring(styles_xml).iter(W + "style"):
                 pr = style.find(f"{W}pPr/{W}numPr")
-                num_id = None if pr is None else _val(pr.find(W + "numId"), "") or None
-                level = None if pr is None else _val(pr.find(W + "ilvl"), "") or None
-                based = _val(style.find(W + "basedOn"), "") or None
+                num_id = None if pr is None else val(pr.find(W + "numId"), "") or None
+                level = None if pr is None else val(pr.find(W + "ilvl"), "") or None
+                based = val(style.find(W + "basedOn"), "") or None
                 self._styles[style.get(W + "styleId", "")] = (num_id, level, based)
 
     def __bool__(self) -> bool:
@@ -183,10 +184,10 @@ class Numbering:
             return ""
         ppr = p.find(W + "pPr")
         pr = None if ppr is None else ppr.find(W + "numPr")
-        num_id = None if pr is None else _val(pr.find(W + "numId"), "") or None
-        ilvl_text = None if pr is None else _val(pr.find(W + "ilvl"), "") or None
+        num_id = None if pr is None else val(pr.find(W + "numId"), "") or None
+        ilvl_text = None if pr is None else val(pr.find(W + "ilvl"), "") or None
         if num_id is None or ilvl_text is None:
-            s_num, s_lvl = self._from_style(_val(ppr.find(W + "pStyle"), "") if ppr is not None else None)
+            s_num, s_lvl = self._from_style(val(ppr.find(W + "pStyle"), "") if ppr is not None else None)
             num_id = num_id if num_id is not None else s_num
             ilvl_text = ilvl_text if ilvl_text is not None else s_lvl
         if not num_id or num_id == "0" or num_id not in self._nums:
