@@ -6,6 +6,7 @@ exactly the tasks of the rebuilt workbooks.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -265,6 +266,7 @@ def test_a_pdf_whose_merged_cells_a_page_break_cut(libreoffice, tmp_path: Path) 
     assert len(bd.tasks) == 126
     (outside,) = [i for i in bd.issues if i.code == "outside-table"]
     assert "“区经信局”" in outside.message and outside.message.startswith("PDF 中表格之后有")
+    assert re.search(r"行文字（第 \d+(、\d+)* 页）不在表格框线内", outside.message)  # the pages to look at
 
 
 def test_a_pdf_notice_printed_from_word_gives_the_notice_s_tasks(libreoffice, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -229,9 +229,10 @@ def _go_on(sheet: Sheet, grid: list[list[str]], merges: list[Merge]) -> None:
     sheet.merges.extend(moved)
 
 
-def read_pdf(data: bytes, file: str) -> tuple[list[Sheet], list[str], dict[int, int]]:
+def read_pdf(data: bytes, file: str) -> tuple[list[Sheet], list[str], dict[int, int], list[int]]:
     """Every ruled table of a PDF as a grid (表1, 表2 …; a table going on over the next page is one),
-    the text outside the tables as lines, and for each table the number of lines before it.
+    the text outside the tables as lines, for each table the number of lines before it, and the page
+    (1-based) of each line.
 
     Raises:
         WorkbookError: not a PDF, damaged, encrypted, or a scan without text.
@@ -245,26 +246,29 @@ def read_pdf(data: bytes, file: str) -> tuple[list[Sheet], list[str], dict[int, 
         raise WorkbookError(f"{file}: 不是 PDF 文件，无法按 PDF 读取", file=file)
     sheets: list[Sheet] = []
     lines: list[str] = []
+    pages: list[int] = []
     before: dict[int, int] = {}
     any_text = False
-    between: list[_Line] = []  # the text since the last table ended
+    between: list[tuple[int, _Line]] = []  # the text since the last table ended, with its pages
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, 1):
                 any_text = any_text or bool(page.chars)
                 y = 0.0
                 for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-                    between += _text(page, y, table.bbox[1])
-                    lines += [line.text for line in between]
+                    between += [(number, line) for line in _text(page, y, table.bbox[1])]
+                    lines += [line.text for _, line in between]
+                    pages += [at for at, _ in between]
                     grid, merges = _grid(table, page.chars)
-                    if sheets and _cut_cells(between, table.bbox) and _goes_on(sheets[-1], grid):
+                    if sheets and _cut_cells([line for _, line in between], table.bbox) and _goes_on(sheets[-1], grid):
                         _go_on(sheets[-1], grid, merges)  # nothing but cut cells since the last table, as wide
                     else:
                         before[len(sheets)] = len(lines)
                         sheets.append(Sheet(f"表{len(sheets) + 1}", grid, merges))
                     between, y = [], table.bbox[3]
-                between += _text(page, y, float(page.height) + 1.0)
-            lines += [line.text for line in between]
+                between += [(number, line) for line in _text(page, y, float(page.height) + 1.0)]
+            lines += [line.text for _, line in between]
+            pages += [at for at, _ in between]
     except PDFPasswordIncorrect as exc:
         raise WorkbookError(f"{file}: PDF 文件设有密码，请取消密码后另存再试", file=file) from exc
     except PdfminerException as exc:  # pdfplumber's wrapper of what pdfminer raises on opening
@@ -275,7 +279,7 @@ def read_pdf(data: bytes, file: str) -> tuple[list[Sheet], list[str], dict[int, 
         raise WorkbookError(f"{file}: PDF 文件已损坏，无法读取（{exc}）", file=file) from exc
     if not any_text:
         raise WorkbookError(f"{file}: 这个 PDF 是扫描的图片，没有文字可读；请提供 Word/Excel 原件或文字版 PDF", file=file)
-    return sheets, lines, before
+    return sheets, lines, before, pages
 
 
 def import_pdf(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None = (),
@@ -290,17 +294,18 @@ def import_pdf(path: PathLike, *, roster: PathLike | Sequence[RosterUnit] | None
     """
     data, name = load_bytes(path)
     name = display_name or name
-    sheets, lines, before = read_pdf(data, name)
+    sheets, lines, before, pages = read_pdf(data, name)
     context = {f"表{i + 1}": lines[:n] for i, n in before.items()}
     bd = breakdown_from_document(name, sheets, "\n".join(lines), context=context, kind="PDF 文件",
                                  roster=roster, lead=lead, text_importer=text_importer, columns=columns)
-    outside = lines[min(before.values()):] if bd.layout == "table" and before else []
+    first = min(before.values()) if bd.layout == "table" and before else len(lines)
+    outside, on_pages = lines[first:], sorted(set(pages[first:]))
     if not outside:
         return bd
     # read as a table: the text after the first table is in no cell (a note, or a cell a page break cut,
     # whose words fell outside the table's borders)
     quoted = "”“".join(outside)
     note = Issue(code=codes.OUTSIDE_TABLE, severity=Severity.WARNING, where=CellRef(file=name),
-                 message=f"PDF 中表格之后有 {len(outside)} 行文字不在表格框线内，未导入：“{quoted}”；"
+                 message=f"PDF 中表格之后有 {len(outside)} 行文字（第 {'、'.join(map(str, on_pages))} 页）不在表格框线内，未导入：“{quoted}”；"
                          f"可能是跨页被截断的单元格，请对照原件核对相应任务")
     return bd.replace(issues=IssueList((note, *bd.issues)))
